@@ -1,0 +1,154 @@
+package org.resolvefx.ui.inspector;
+
+import java.util.HexFormat;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.resolvefx.core.wire.DissectionText;
+import org.resolvefx.core.wire.FieldSpan;
+import org.resolvefx.ui.common.ClipboardText;
+import org.resolvefx.ui.i18n.I18n;
+
+/**
+ * Everything about one message: caption, the header bit grid, the field tree, the hex dump and a
+ * details line explaining the selected field.
+ */
+public final class InspectorPane extends BorderPane {
+    private final InspectorViewModel model = new InspectorViewModel();
+    private final HeaderGridView headerGrid = new HeaderGridView(model);
+    private final FieldTreeView fieldTree = new FieldTreeView(model);
+    private final HexDumpView hexDump = new HexDumpView(model);
+    private final Label caption = new Label();
+    private final Label details = new Label();
+    private final Label explanation = new Label();
+
+    public InspectorPane() {
+        getStyleClass().add("inspector-pane");
+        caption.getStyleClass().add("inspector-caption");
+        caption.setMaxWidth(Double.MAX_VALUE);
+        details.getStyleClass().add("field-details");
+        explanation.getStyleClass().add("field-explanation");
+        explanation.setWrapText(true);
+
+        Label treeTitle = new Label();
+        treeTitle.textProperty().bind(I18n.text("inspector.tree.title"));
+        treeTitle.getStyleClass().add("pane-title");
+        VBox treeBox = new VBox(treeTitle, fieldTree);
+        VBox.setVgrow(fieldTree, Priority.ALWAYS);
+
+        Label hexTitle = new Label();
+        hexTitle.textProperty().bind(I18n.text("inspector.hex.title"));
+        hexTitle.getStyleClass().add("pane-title");
+        VBox hexBox = new VBox(hexTitle, hexDump);
+        VBox.setVgrow(hexDump, Priority.ALWAYS);
+
+        SplitPane left = new SplitPane(headerGrid, hexBox);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.52);
+        SplitPane main = new SplitPane(left, treeBox);
+        main.setDividerPositions(0.5);
+
+        VBox bottom = new VBox(2, details, explanation);
+        bottom.getStyleClass().add("field-details-bar");
+        bottom.setPadding(new Insets(6, 10, 6, 10));
+
+        setTop(caption);
+        setCenter(main);
+        setBottom(bottom);
+
+        fieldTree.setContextMenu(copyMenu());
+        hexDump.setContextMenu(copyMenu());
+        model.selectedFieldProperty().addListener((obs, o, n) -> updateDetails());
+        model.messageProperty().addListener((obs, o, n) -> {
+            caption.setText(n == null ? "" : n.caption());
+            updateDetails();
+        });
+        I18n.localeProperty().addListener((obs, o, n) -> updateDetails());
+        updateDetails();
+    }
+
+    public InspectorViewModel model() {
+        return model;
+    }
+
+    public HeaderGridView headerGrid() {
+        return headerGrid;
+    }
+
+    public FieldTreeView fieldTree() {
+        return fieldTree;
+    }
+
+    public HexDumpView hexDump() {
+        return hexDump;
+    }
+
+    public void show(InspectedMessage m) {
+        model.show(m);
+    }
+
+    private ContextMenu copyMenu() {
+        MenuItem value = new MenuItem();
+        value.textProperty().bind(I18n.text("inspector.copy.value"));
+        value.setOnAction(e -> copySelectedValue());
+        MenuItem hex = new MenuItem();
+        hex.textProperty().bind(I18n.text("inspector.copy.hex"));
+        hex.setOnAction(e -> copyMessageHex());
+        MenuItem text = new MenuItem();
+        text.textProperty().bind(I18n.text("inspector.copy.text"));
+        text.setOnAction(e -> copyDissectionText());
+        return new ContextMenu(value, hex, text);
+    }
+
+    /** Copies the selected field's value; returns what was copied (empty when nothing is selected). */
+    public String copySelectedValue() {
+        FieldSpan f = model.selectedField();
+        if (f == null) {
+            return "";
+        }
+        ClipboardText.put(f.value());
+        return f.value();
+    }
+
+    public String copyMessageHex() {
+        InspectedMessage m = model.message();
+        if (m == null) {
+            return "";
+        }
+        String hex = HexFormat.ofDelimiter(" ").formatHex(m.bytes());
+        ClipboardText.put(hex);
+        return hex;
+    }
+
+    public String copyDissectionText() {
+        InspectedMessage m = model.message();
+        if (m == null) {
+            return "";
+        }
+        String text = m.caption() + "\n" + DissectionText.render(m.dissection(), m.bytes());
+        ClipboardText.put(text);
+        return text;
+    }
+
+    private void updateDetails() {
+        FieldSpan f = model.selectedField();
+        if (f == null) {
+            InspectedMessage m = model.message();
+            details.setText(m == null ? "" : I18n.get("inspector.details.none", m.bytes().length));
+            explanation.setText(I18n.get("inspector.details.hint"));
+            return;
+        }
+        String bytes = f.length() == 1 ? I18n.get("inspector.details.byte", f.offset())
+                : I18n.get("inspector.details.bytes", f.offset(), f.end() - 1);
+        String mask = f.mask() == 0 ? "" : " · " + I18n.get("inspector.details.mask",
+                String.format("0x%0" + (2 * f.length()) + "x", f.mask()));
+        details.setText(f.id() + " · " + f.label() + " = " + f.value() + " · " + bytes + mask);
+        explanation.setText(FieldHelp.explain(f.id()));
+    }
+}

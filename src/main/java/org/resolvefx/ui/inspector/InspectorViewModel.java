@@ -1,0 +1,92 @@
+package org.resolvefx.ui.inspector;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.resolvefx.core.wire.FieldSpan;
+import org.resolvefx.core.wire.FieldSpans;
+
+/**
+ * State of one inspector: the message shown, the selected field and the byte cursor. Views bind
+ * to it; selecting in one view (tree, grid, hex) moves the others.
+ */
+public final class InspectorViewModel {
+    private final ReadOnlyObjectWrapper<InspectedMessage> message = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<FieldSpan> selectedField = new SimpleObjectProperty<>();
+    private final IntegerProperty cursorByte = new SimpleIntegerProperty(-1);
+
+    public ReadOnlyObjectProperty<InspectedMessage> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public InspectedMessage message() {
+        return message.get();
+    }
+
+    /** Shows a message; keeps the same field selected when the new message has it (handy when stepping). */
+    public void show(InspectedMessage m) {
+        String keepId = selectedField.get() == null ? null : selectedField.get().id();
+        message.set(m);
+        FieldSpan keep = m == null || keepId == null ? null
+                : FieldSpans.findById(m.dissection().fields(), keepId).orElse(null);
+        selectedField.set(keep);
+        cursorByte.set(keep == null ? -1 : keep.offset());
+    }
+
+    public ObjectProperty<FieldSpan> selectedFieldProperty() {
+        return selectedField;
+    }
+
+    public FieldSpan selectedField() {
+        return selectedField.get();
+    }
+
+    public void selectField(FieldSpan f) {
+        selectedField.set(f);
+        if (f != null) {
+            cursorByte.set(f.offset());
+        }
+    }
+
+    /** Selects the field with this Wireshark id (the first in wire order); false when the message has none. */
+    public boolean selectFieldById(String id) {
+        InspectedMessage m = message.get();
+        if (m == null) {
+            return false;
+        }
+        return FieldSpans.findById(m.dissection().fields(), id).map(f -> {
+            selectField(f);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Clicking a byte selects the innermost field covering it. */
+    public void selectByte(int offset) {
+        InspectedMessage m = message.get();
+        if (m == null || offset < 0 || offset >= m.bytes().length) {
+            return;
+        }
+        cursorByte.set(offset);
+        selectedField.set(FieldSpans.innermostAt(m.dissection().fields(), offset).orElse(null));
+    }
+
+    public IntegerProperty cursorByteProperty() {
+        return cursorByte;
+    }
+
+    /** Path from the top level down to the selected field (for breadcrumbs and tree expansion). */
+    public List<FieldSpan> selectedPath() {
+        List<FieldSpan> path = new ArrayList<>();
+        InspectedMessage m = message.get();
+        FieldSpan target = selectedField.get();
+        if (m != null && target != null) {
+            FieldSpans.pathTo(m.dissection().fields(), target, path);
+        }
+        return path;
+    }
+}
