@@ -350,12 +350,22 @@ public final class WorldLoader {
             }
             return node;
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            int line = loc == null ? 0 : loc.getLineNr();
-            throw new WorldException(manifestName, line, "not valid JSON: " + e.getOriginalMessage(), e);
+            throw jsonError(e, manifestName);
+        } catch (IllegalArgumentException e) {
+            // the location-aware reader wraps Jackson's parse errors
+            if (e.getCause() instanceof JsonProcessingException j) {
+                throw jsonError(j, manifestName);
+            }
+            throw new WorldException(manifestName, 0, "not valid JSON: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new WorldException(manifestName, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static WorldException jsonError(JsonProcessingException e, String manifestName) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 0 : loc.getLineNr();
+        return new WorldException(manifestName, line, "not valid JSON: " + e.getOriginalMessage(), e);
     }
 
     private static final class SchemaHolder {

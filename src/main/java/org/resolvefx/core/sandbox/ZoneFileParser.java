@@ -58,7 +58,7 @@ public final class ZoneFileParser {
         // a one-byte buffer: dnsjava's Tokenizer uses a BufferedInputStream as it is, so the newlines
         // consumed so far tell on which line the record just returned ends (Master exposes no line)
         try (Master master = new Master(new BufferedInputStream(counting, 1), origin, 3600)) {
-            master.disableIncludes(); // a zone file must not read other files of the machine
+            master.disableIncludes(true); // a zone file must not read other files of the machine: $INCLUDE is an error
             int previous = 0;
             Record r;
             while ((r = master.nextRecord()) != null) {
@@ -143,7 +143,15 @@ public final class ZoneFileParser {
 
     private static final java.util.regex.Pattern TOKENIZER_LINE = java.util.regex.Pattern.compile("^<none>:(\\d+): ");
 
+    /**
+     * The line the failing token is on. dnsjava counts a line as soon as its newline is read, so an
+     * error at the end of a line ("expected an address") carries the next line's number; our own count
+     * of the bytes consumed knows better. dnsjava's number is the fallback.
+     */
     private static int lineOf(Exception e, LineCountingStream counting) {
+        if (counting.consumed > 0) {
+            return counting.lastByte == '\n' ? counting.newlines : counting.newlines + 1;
+        }
         String m = e.getMessage();
         if (m != null) {
             java.util.regex.Matcher matcher = TOKENIZER_LINE.matcher(m);
@@ -169,6 +177,8 @@ public final class ZoneFileParser {
         private final byte[] bytes;
         private int pos;
         int newlines;
+        int consumed;
+        int lastByte = -1;
 
         LineCountingStream(byte[] bytes) {
             this.bytes = bytes;
@@ -180,6 +190,8 @@ public final class ZoneFileParser {
                 return -1;
             }
             int c = bytes[pos++] & 0xFF;
+            consumed++;
+            lastByte = c;
             if (c == '\n') {
                 newlines++;
             }
