@@ -50,6 +50,16 @@ public record SandboxWorld(String id, String title, String description, List<Ser
         return Optional.empty();
     }
 
+    /**
+     * Delivers a query to whatever server listens on {@code server}'s address, as an in-process
+     * network would: empty when nobody listens there, the server is DEAD, or it drops the message.
+     * SLOW servers answer here at once; the network adds {@link ServerBehaviour#delayMillis()}.
+     */
+    public Optional<byte[]> handle(SocketAddr server, byte[] query, org.resolvefx.core.net.Transport transport,
+                                   SocketAddr client) {
+        return serverAt(server).flatMap(s -> s.handle(query, transport, client));
+    }
+
     /** The server with the given host name. */
     public Optional<ServerSpec> server(Name name) {
         for (ServerSpec s : servers) {
