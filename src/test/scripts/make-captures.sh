@@ -14,7 +14,8 @@
 #  3. converts with editcap (pcapng, nanosecond pcap, modified pcap, raw IP, IPv4/IPv6 link types),
 #     mergecap (two interfaces with different link types and time resolutions) and text2pcap (NULL and LOOP
 #     loopback headers, bare IP as link types 12 and 14, 802.1Q and QinQ VLAN tags, IPv4 and IPv6 fragments, IPv6 extension headers);
-#  4. writes tshark's view of every file with tshark-expect.py.
+#  4. writes three DNS messages as binary files and as hex text (xxd, hexdump -C, tshark -x, pasted styles);
+#  5. writes tshark's view of every capture with tshark-expect.py.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -352,7 +353,32 @@ t2p -F pcap -l 14 "$WORK/raw.txt" "$OUT/raw14.pcap"
 t2p -F pcap -l 1 "$WORK/fragments.txt" "$OUT/fragments.pcap"
 t2p -F pcapng -l 1 "$WORK/ipv6-extensions.txt" "$OUT/ipv6-extensions.pcapng"
 
-# ---------------------------------------------------------------- 4. expectations
+# ---------------------------------------------------------------- 4. single messages as binary and hex text
+TEXT=$REPO/src/test/resources/captures/text
+mkdir -p "$TEXT"
+rm -f "$TEXT"/*
+payload() { tshark -r "$OUT/eth-udp.pcap" -Y "frame.number == $1" -T fields -e udp.payload 2>/dev/null; }
+payload 1 | xxd -r -p > "$TEXT/query.bin"
+payload 2 | xxd -r -p > "$TEXT/answer.bin"
+payload 8 | xxd -r -p > "$TEXT/nxdomain.bin"
+xxd "$TEXT/answer.bin" > "$TEXT/answer.xxd.txt"
+hexdump -C "$TEXT/answer.bin" > "$TEXT/answer.hexdump.txt"
+od -Ax -tx1 -v "$TEXT/answer.bin" > "$WORK/answer.od"
+text2pcap -q -l 147 "$WORK/answer.od" "$WORK/answer-user0.pcap"
+tshark -r "$WORK/answer-user0.pcap" -x 2>/dev/null > "$TEXT/answer.tshark-x.txt"
+{
+    echo "# three messages from eth-udp.pcap, in the ways people paste hex"
+    echo "# the query: pairs of digits, 16 to a line"
+    xxd -p -c 16 "$TEXT/query.bin" | sed 's/../& /g'
+    echo
+    echo "# the answer as a C array"
+    xxd -i < "$TEXT/answer.bin"
+    echo
+    echo "# NXDOMAIN: one long line with colons"
+    xxd -p -c 1000 "$TEXT/nxdomain.bin" | sed 's/../&:/g; s/:$//'
+} > "$TEXT/three-messages.txt"
+
+# ---------------------------------------------------------------- 5. expectations
 for f in "$OUT"/*.pcap "$OUT"/*.pcapng; do
     extra=()
     case "$(basename "$f")" in

@@ -1,6 +1,7 @@
 package org.resolvefx.core.capture;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 
 /** What every {@link MessageSource} shares: counters, cancellation, the sticky fault, closing. */
@@ -29,11 +30,15 @@ abstract sealed class AbstractSource implements MessageSource permits FrameMessa
         if (fault != null) {
             throw fault;
         }
-        if (cancelled) {
+        if (stopRequested()) {
             return null;
         }
         try {
             return read();
+        } catch (ClosedByInterruptException e) {
+            // an interruptible channel closed itself because the reading thread was interrupted: a cancellation
+            cancelled = true;
+            return null;
         } catch (ClosedChannelException e) {
             if (cancelled) {
                 return null; // closed from another thread while reading: that is a cancellation
@@ -48,6 +53,17 @@ abstract sealed class AbstractSource implements MessageSource permits FrameMessa
             fault = new CaptureException(name, framesRead, in.position(), "internal error while decoding: " + e, e);
             throw fault;
         }
+    }
+
+    /**
+     * True after {@link #cancel()}, {@link #close()} or an interrupt of the reading thread (a cancelled UI task).
+     * Checked between frames. The interrupt flag is left set for the caller to see.
+     */
+    protected final boolean stopRequested() {
+        if (!cancelled && Thread.currentThread().isInterrupted()) {
+            cancelled = true;
+        }
+        return cancelled;
     }
 
     @Override

@@ -23,7 +23,7 @@ final class FrameMessageSource extends AbstractSource {
     @Override
     protected DnsPacket read() throws IOException {
         while (ready.isEmpty()) {
-            if (isCancelled()) {
+            if (stopRequested()) {
                 return null;
             }
             Frame frame = frames.next();

@@ -19,13 +19,13 @@ import org.resolvefx.core.net.Transport;
  * <p>How the offset column is recognised: every line starts with a hex number followed by a colon (xxd), or
  * the paragraph's first line starts with a zero offset of at least four digits followed by two or more spaces
  * and every line starts with a larger hex number than the one before (tshark, hexdump). The offsets then say how
- * many bytes each line holds, which separates the hex from the ASCII column; on the last line the ASCII column is
- * recognised by being as wide as the bytes before it, or by not being hex.
+ * many bytes each line holds, which separates the hex from the ASCII column; on the last line the hex area ends at
+ * the first gap of two or more blanks (or at a bar), as in all these layouts.
  */
 final class HexTextSource extends AbstractSource {
     /** Longest line accepted: a 64 KiB message written on one line with separators fits. */
     static final int MAX_LINE = 512 * 1024;
-    private static final Pattern GAP = Pattern.compile("\\s{2,}");
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
     private static final Pattern ZERO_OFFSET = Pattern.compile("0{4,}(\\s{2,}|\\t).*");
     private static final Pattern OFFSET_TOKEN = Pattern.compile("(?:0[xX])?[0-9A-Fa-f]{2,}");
 
@@ -34,6 +34,8 @@ final class HexTextSource extends AbstractSource {
 
     private long lineNumber;
     private long messages;
+    /** Gap-separated groups of hex per dump line, learnt from the lines of the current paragraph. */
+    private int hexGroups = 1;
 
     HexTextSource(ByteInput in, String name, long totalBytes) {
         super(in, name, totalBytes);
@@ -71,7 +73,9 @@ final class HexTextSource extends AbstractSource {
             if (first.endsWith(":") && OFFSET_TOKEN.matcher(first.substring(0, first.length() - 1)).matches()) {
                 return true;
             }
-            return hexToken(first, null) != null;
+            // hex digits with the usual prefixes and separators; an odd count is reported later with its line
+            String digits = first.replaceAll("0[xX]|\\\\[xX]|[:,\\-]", "");
+            return !digits.isEmpty() && digits.chars().allMatch(c -> hexDigit((char) c) >= 0);
         }
         return false;
     }
@@ -128,6 +132,7 @@ final class HexTextSource extends AbstractSource {
 
     private byte[] parseBlock(List<Line> block) throws CaptureException {
         long[] offsets = offsets(block);
+        hexGroups = 1;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < block.size(); i++) {
             Line line = block.get(i);
@@ -150,6 +155,9 @@ final class HexTextSource extends AbstractSource {
                 throw fault(line, "the message that starts at line " + block.get(0).number()
                         + " is longer than a DNS message can be (65535 bytes)");
             }
+        }
+        if (out.size() == 0) {
+            throw fault(block.get(0), "offsets but no hex bytes");
         }
         return out.toByteArray();
     }
@@ -196,73 +204,47 @@ final class HexTextSource extends AbstractSource {
 
     /**
      * One dump line after its offset column. {@code expected} is how many bytes the next line's offset says this
-     * line has, or -1 on the last line.
+     * line has, or -1 on the last line. The hex area ends at the ASCII column, which every dump layout separates
+     * by at least two spaces (xxd, tshark -x) or a bar (hexdump -C); layouts with a wider gap inside the hex area
+     * (hexdump -C after eight bytes) are learnt from the earlier lines of the paragraph.
      */
     private void dumpLine(ByteArrayOutputStream out, String rest, int expected, Line line) throws CaptureException {
-        String s = rest;
-        boolean asciiRemoved = false;
-        // hexdump -C writes the ASCII column between bars
-        int bar = s.indexOf('|');
-        if (bar >= 0 && s.endsWith("|")) {
-            s = s.substring(0, bar).stripTrailing();
-            asciiRemoved = true;
-        }
         int start = out.size();
-        if (expected >= 0) {
-            for (String token : s.split("\\s+")) {
-                if (out.size() - start >= expected) {
-                    break;
-                }
-                if (!token.isEmpty()) {
-                    appendToken(out, token, line);
-                }
+        Matcher tokens = TOKEN.matcher(rest);
+        int group = 0;
+        int previousEnd = -1;
+        boolean bars = rest.indexOf('|') >= 0;
+        while (tokens.find()) {
+            String token = tokens.group();
+            if (token.startsWith("|")) {
+                break; // hexdump -C: the ASCII column
             }
-            if (out.size() - start != expected) {
-                throw fault(line, "the line holds " + (out.size() - start) + " bytes but the next offset says "
-                        + expected);
+            if (previousEnd >= 0 && isGap(rest, previousEnd, tokens.start())) {
+                group++;
             }
-            return;
+            previousEnd = tokens.end();
+            if (expected >= 0) {
+                if (out.size() - start >= expected || hexToken(token, null) == null) {
+                    break; // the promised bytes are read; the rest is the ASCII column
+                }
+                appendToken(out, token, line);
+                hexGroups = Math.max(hexGroups, group + 1);
+            } else {
+                if ((!bars && group >= hexGroups) || hexToken(token, null) == null) {
+                    break; // the ASCII column of the last line
+                }
+                appendToken(out, token, line);
+            }
         }
-        if (asciiRemoved) {
-            for (String token : s.split("\\s+")) {
-                if (!token.isEmpty()) {
-                    appendToken(out, token, line);
-                }
-            }
-            return;
-        }
-        // last line: hex groups separated by wide gaps, then possibly the ASCII column
-        List<int[]> segments = new ArrayList<>();
-        Matcher gaps = GAP.matcher(s);
-        int from = 0;
-        while (gaps.find()) {
-            segments.add(new int[] {from, gaps.start()});
-            from = gaps.end();
-        }
-        segments.add(new int[] {from, s.length()});
-        for (int i = 0; i < segments.size(); i++) {
-            String segment = s.substring(segments.get(i)[0], segments.get(i)[1]);
-            if (i > 0) {
-                String remainder = s.substring(segments.get(i)[0]);
-                if (!allHex(segment) || remainder.length() == out.size() - start) {
-                    return; // the ASCII column: not hex, or exactly one character per byte
-                }
-            }
-            for (String token : segment.split("\\s+")) {
-                if (!token.isEmpty()) {
-                    appendToken(out, token, line);
-                }
-            }
+        if (expected >= 0 && out.size() - start != expected) {
+            throw fault(line, "the line holds " + (out.size() - start) + " bytes but the next offset says "
+                    + expected);
         }
     }
 
-    private static boolean allHex(String segment) {
-        for (String token : segment.split("\\s+")) {
-            if (!token.isEmpty() && hexToken(token, null) == null) {
-                return false;
-            }
-        }
-        return true;
+    /** Two or more blanks (or a tab) between tokens separate the hex area from the ASCII column. */
+    private static boolean isGap(String s, int from, int to) {
+        return to - from >= 2 || s.substring(from, to).indexOf('\t') >= 0;
     }
 
     private void appendToken(ByteArrayOutputStream out, String token, Line line) throws CaptureException {

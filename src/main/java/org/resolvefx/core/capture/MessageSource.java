@@ -8,7 +8,9 @@ import java.io.IOException;
  * message, so memory grows with what the caller keeps, not with the file.
  *
  * <p>Reading is meant for one thread; {@link #bytesRead()}, {@link #framesRead()}, {@link #cancel()} and
- * {@link #close()} may be called from another (a UI thread showing progress or a cancel button).
+ * {@link #close()} may be called from another (a UI thread showing progress or a cancel button). Interrupting the
+ * reading thread also cancels (as {@code Task.cancel(true)} does): {@link #next()} then returns null and the
+ * thread's interrupt flag stays set.
  */
 public interface MessageSource extends Closeable {
 

@@ -58,7 +58,7 @@ final class TestFrames {
             m.getHeader().setID(id);
             m.getHeader().setFlag(org.xbill.DNS.Flags.QR);
             for (int i = 0; i < txtCount; i++) {
-                m.addRecord(new org.xbill.DNS.TXTRecord(name, DClass.IN, 60, (i + "-").repeat(40).substring(0, 200)),
+                m.addRecord(new org.xbill.DNS.TXTRecord(name, DClass.IN, 60, (i + "-").repeat(100).substring(0, 200)),
                         org.xbill.DNS.Section.ANSWER);
             }
             return m.toWire();
