@@ -143,12 +143,18 @@ final class HexTextSource extends AbstractSource {
                     }
                 }
             } else {
-                if (offsets[i] != out.size()) {
+                // offsets count from the first line's (xxd -s starts elsewhere than 0)
+                if (offsets[i] - offsets[0] != out.size()) {
                     throw fault(line, "offset 0x" + Long.toHexString(offsets[i]) + " does not follow the "
                             + out.size() + " bytes before it");
                 }
                 String rest = afterOffset(line.text());
-                int expected = i + 1 < block.size() ? (int) (offsets[i + 1] - offsets[i]) : -1;
+                long step = i + 1 < block.size() ? offsets[i + 1] - offsets[i] : -1;
+                if (step > MAX_LINE) {
+                    throw fault(block.get(i + 1), "offset 0x" + Long.toHexString(offsets[i + 1])
+                            + " is too far from the line before");
+                }
+                int expected = (int) step;
                 dumpLine(out, rest, expected, line);
             }
             if (out.size() > CaptureFiles.MAX_DNS_MESSAGE) {

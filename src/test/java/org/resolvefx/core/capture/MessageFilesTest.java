@@ -90,6 +90,13 @@ class MessageFilesTest {
     }
 
     @Test
+    void xxdDumpStartingAtAnOffset() {
+        String dump = "0000000c: 0001 0203 0405 0607 0809 0a0b 0c0d 0e0f  ................\n"
+                + "0000001c: 1011                                     ..\n";
+        assertThat(hex(dump)).singleElement().satisfies(m -> assertThat(m).hasSize(18));
+    }
+
+    @Test
     void tooLongForADnsMessage() {
         String line = "00 ".repeat(40_000) + "\n";
         Reading.Outcome o = Reading.read((line + line).getBytes(StandardCharsets.US_ASCII));

@@ -10,12 +10,10 @@ import java.nio.ByteOrder;
 final class PcapWriter {
     private final OutputStream out;
     private final ByteOrder order;
-    private final boolean nanos;
 
     PcapWriter(OutputStream out, int linkType, boolean nanos, ByteOrder order) throws IOException {
         this.out = out;
         this.order = order;
-        this.nanos = nanos;
         ByteBuffer h = ByteBuffer.allocate(24).order(order);
         h.putInt(nanos ? 0xA1B23C4D : 0xA1B2C3D4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
                 .putInt(262144).putInt(linkType);
@@ -47,9 +45,5 @@ final class PcapWriter {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    boolean nanos() {
-        return nanos;
     }
 }
