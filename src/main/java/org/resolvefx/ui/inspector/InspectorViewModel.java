@@ -1,7 +1,5 @@
 package org.resolvefx.ui.inspector;
 
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -9,7 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.resolvefx.core.wire.FieldSpan;
-import org.resolvefx.core.wire.FieldSpans;
+import org.resolvefx.core.wire.FieldPaths;
 
 /**
  * State of one inspector: the message shown, the selected field and the byte cursor. Views bind
@@ -33,7 +31,7 @@ public final class InspectorViewModel {
         String keepId = selectedField.get() == null ? null : selectedField.get().id();
         message.set(m);
         FieldSpan keep = m == null || keepId == null ? null
-                : FieldSpans.findById(m.dissection().fields(), keepId).orElse(null);
+                : FieldPaths.firstById(m.dissection(), keepId).orElse(null);
         selectedField.set(keep);
         cursorByte.set(keep == null ? -1 : keep.offset());
     }
@@ -59,7 +57,7 @@ public final class InspectorViewModel {
         if (m == null) {
             return false;
         }
-        return FieldSpans.findById(m.dissection().fields(), id).map(f -> {
+        return FieldPaths.firstById(m.dissection(), id).map(f -> {
             selectField(f);
             return true;
         }).orElse(false);
@@ -72,21 +70,10 @@ public final class InspectorViewModel {
             return;
         }
         cursorByte.set(offset);
-        selectedField.set(FieldSpans.innermostAt(m.dissection().fields(), offset).orElse(null));
+        selectedField.set(FieldPaths.innermostAt(m.dissection(), offset).orElse(null));
     }
 
     public IntegerProperty cursorByteProperty() {
         return cursorByte;
-    }
-
-    /** Path from the top level down to the selected field (for breadcrumbs and tree expansion). */
-    public List<FieldSpan> selectedPath() {
-        List<FieldSpan> path = new ArrayList<>();
-        InspectedMessage m = message.get();
-        FieldSpan target = selectedField.get();
-        if (m != null && target != null) {
-            FieldSpans.pathTo(m.dissection().fields(), target, path);
-        }
-        return path;
     }
 }
