@@ -33,7 +33,7 @@ import org.xbill.DNS.Type;
  * cursor jumped there, stepped there from the start or stepped back from the end, and it never
  * depends on later events.
  */
-class PlaybackPropertiesTest {
+public class PlaybackPropertiesTest {
 
     private static final List<Endpoint> HOSTS = List.of(CLIENT, RESOLVER, ROOT, ROOT_B, DE, TUD, TUD2, INF);
     private static final String[] NAMES = {"www.p2p.tu-darmstadt.de.", "charon.dekanat.informatik.tu-darmstadt.de.",
@@ -112,7 +112,7 @@ class PlaybackPropertiesTest {
     }
 
     /** Decodes each number into one event, so that jqwik can shrink a failing trace event by event. */
-    static Trace randomTrace(List<Integer> steps) {
+    public static Trace randomTrace(List<Integer> steps) {
         Random setup = new Random(steps.size());
         List<CacheEntry> initial = List.of(
                 TraceKit.entry("de.", Type.NS, 1 + setup.nextInt(10), -setup.nextInt(5_000_000), "a.nic.de.", "root"),
