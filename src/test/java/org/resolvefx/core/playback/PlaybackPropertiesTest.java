@@ -111,6 +111,32 @@ public class PlaybackPropertiesTest {
         }
     }
 
+    /** Playback reads every message (labels, flags, referrals): mangled bytes must never break it. */
+    @Property
+    void mangledMessagesNeverBreakPlayback(@ForAll @IntRange(min = 0, max = 13) int which,
+                                           @ForAll @Size(max = 8) List<@IntRange(min = 0) Integer> flips,
+                                           @ForAll @IntRange(min = 0, max = 400) int cut,
+                                           @ForAll boolean asSent) {
+        byte[] b = REAL.get(which).clone();
+        for (int f : flips) {
+            b[f % b.length] ^= (byte) (1 << (f / b.length % 8));
+        }
+        byte[] bytes = java.util.Arrays.copyOf(b, Math.min(b.length, cut == 0 ? b.length : cut));
+        TraceEvent e = asSent
+                ? new TraceEvent.MessageSent(1, TraceKit.msg(RESOLVER, ROOT, bytes), say("q"))
+                : new TraceEvent.MessageReceived(1, TraceKit.msg(ROOT, RESOLVER, bytes), true, null, say("r"));
+        Playback p = Playback.of(TraceKit.trace(ResolutionMode.RECURSIVE, HOSTS, List.of(), List.of(e)));
+        Arrow a = p.last().arrows().get(0);
+        assertThat(a.label().en()).isNotBlank();
+        assertThat(a.label().de()).isNotBlank();
+        if (a.outcome() == ArrowOutcome.MALFORMED) {
+            assertThat(a.kind()).isEqualTo(asSent ? ArrowKind.QUERY : ArrowKind.RESPONSE);
+        }
+    }
+
+    private static final List<byte[]> REAL = CaptureFixture.read("a-recursive-cold.pcap").stream()
+            .map(CaptureFixture.Captured::dns).toList();
+
     /** Decodes each number into one event, so that jqwik can shrink a failing trace event by event. */
     public static Trace randomTrace(List<Integer> steps) {
         Random setup = new Random(steps.size());
