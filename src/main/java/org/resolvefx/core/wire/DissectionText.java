@@ -36,8 +36,8 @@ public final class DissectionText {
     }
 
     /**
-     * A hex dump as tshark -x prints it: offset (4 hex digits), 16 bytes in two groups of 8, and
-     * the bytes as ASCII (printable characters, '.' otherwise).
+     * A hex dump as tshark -x prints it: offset (4 hex digits), 16 bytes, and the bytes as ASCII
+     * (printable characters, '.' otherwise).
      * <pre>0000  6e cf 01 20 00 01 00 00 00 00 00 01 03 77 77 77   n.. .........www</pre>
      */
     public static String hexDump(byte[] bytes) {
@@ -49,9 +49,6 @@ public final class DissectionText {
             }
             sb.append(off).append("  ");
             for (int i = 0; i < 16; i++) {
-                if (i == 8) {
-                    sb.append(' ');
-                }
                 if (row + i < bytes.length) {
                     WireText.appendHex(sb, bytes, row + i, 1);
                     sb.append(' ');

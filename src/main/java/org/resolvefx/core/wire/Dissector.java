@@ -248,6 +248,7 @@ public final class Dissector {
             String where = "question " + index;
             WireName name = readName(pos, where, Integer.MAX_VALUE);
             int at = name.offset + name.length;
+            q.add(nameNode(QRY_NAME, name));
             need(at, 4, "inside " + where + " (its type and class need 4 bytes from byte " + at + ")");
             int type = u16(at);
             int dclass = u16(at + 2);
@@ -255,7 +256,6 @@ public final class Dissector {
             q.value = summary;
             q.display = summary;
             q.length = at + 4 - pos;
-            q.add(nameNode(QRY_NAME, name));
             int shownLength = name.rawLength > 1 ? name.rawLength : 0;
             q.add(new Node(QRY_NAME_LEN.id(), QRY_NAME_LEN.label(), Integer.toString(shownLength),
                     "[Name Length: " + shownLength + "]", name.offset, name.length, 0));
@@ -272,6 +272,9 @@ public final class Dissector {
             Node rr = group.add(new Node(RR, "Resource record", cut, cut, pos, -1, 0));
             WireName name = readName(pos, where, Integer.MAX_VALUE);
             int at = name.offset + name.length;
+            if (at + 10 > len) {
+                rr.add(nameNode(RR_NAME, name)); // show what was read before the cut
+            }
             need(at, 10, "inside " + where + " (its type, class, TTL and data length need 10 bytes from byte "
                     + at + ")");
             int type = u16(at);
