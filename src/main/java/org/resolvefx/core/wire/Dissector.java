@@ -73,7 +73,7 @@ public final class Dissector {
         int labelCount;
         int offset;
         int length;
-        List<Node> parts;
+        List<FieldSpan> parts;
         String labelForm;
     }
 
@@ -94,10 +94,16 @@ public final class Dissector {
         }
     }
 
+    /** Flags subtrees by flag word (always at bytes 2-3); lock-free, a lost race only rebuilds one. */
+    private static final CachedFlags[] FLAG_CACHE = new CachedFlags[256];
+
+    private record CachedFlags(int flags, FieldSpan span) {
+    }
+
     private static final class Walk {
         final byte[] m;
         final int len;
-        final List<Node> top = new ArrayList<>(12);
+        final List<Object> top = new ArrayList<>(12);
         final List<DissectionError> errors = new ArrayList<>(1);
         int lastOffset;
 
@@ -108,8 +114,8 @@ public final class Dissector {
 
         Dissection result() {
             List<FieldSpan> spans = new ArrayList<>(top.size());
-            for (Node n : top) {
-                spans.add(n.build(len));
+            for (Object n : top) {
+                spans.add(n instanceof Node node ? node.build(len) : (FieldSpan) n);
             }
             return new Dissection(spans, errors);
         }
@@ -158,8 +164,8 @@ public final class Dissector {
                 String title = "Extraneous Data (" + extra + " bytes)";
                 Node group = new Node(EXTRANEOUS, "Extraneous Data", title, title, pos, extra, 0);
                 group.add(bytes(EXTRANEOUS_DATA, pos, extra));
-                group.add(new Node(EXTRANEOUS_LENGTH.id(), EXTRANEOUS_LENGTH.label(), Integer.toString(extra),
-                        "Extraneous Data Length: " + extra, pos, 0, 0));
+                group.add(new FieldSpan(EXTRANEOUS_LENGTH.id(), EXTRANEOUS_LENGTH.label(), Integer.toString(extra),
+                        "Extraneous Data Length: " + extra, pos, 0, 0, List.of()));
                 top.add(group);
                 errors.add(new DissectionError(pos, extra + (extra == 1 ? " byte" : " bytes")
                         + " of extra data follow the last record (from byte " + pos
@@ -193,38 +199,38 @@ public final class Dissector {
             top.add(uint(COUNT_ADD, 10, 2, u16(10)));
         }
 
-        private Node flagsNode(int flags) {
-            int opcode = (flags >> 11) & 0xF;
-            int rcode = flags & 0xF;
+        /** The Flags line and its bits; the same few flag words recur, so whole subtrees are cached. */
+        private FieldSpan flagsNode(int flags) {
+            int slot = (flags * 0x9E3779B1) >>> 24;
+            CachedFlags cached = FLAG_CACHE[slot];
+            if (cached != null && cached.flags == flags) {
+                return cached.span;
+            }
             boolean response = (flags & 0x8000) != 0;
-            String op = OPCODES.apply(opcode);
-            StringBuilder extra = new StringBuilder(40).append(' ').append(op != null ? op : "Unknown operation");
+            Node f = parent(FLAGS.span(2, 2, flags));
+            f.add(FLAG_RESPONSE.span(2, 2, flags));
+            f.add(FLAG_OPCODE.span(2, 2, flags));
             if (response) {
-                String rc = RCODES.apply(rcode);
-                extra.append(" response, ").append(rc != null ? rc : "Unknown error");
+                f.add(FLAG_AUTHORITATIVE.span(2, 2, flags));
             }
-            Node f = uint(FLAGS, 2, 2, flags, extra.toString());
-            f.add(uint(FLAG_RESPONSE, 2, 2, flags));
-            f.add(uint(FLAG_OPCODE, 2, 2, flags));
+            f.add(FLAG_TRUNCATED.span(2, 2, flags));
+            f.add(FLAG_RECDESIRED.span(2, 2, flags));
             if (response) {
-                f.add(uint(FLAG_AUTHORITATIVE, 2, 2, flags));
+                f.add(FLAG_RECAVAIL.span(2, 2, flags));
             }
-            f.add(uint(FLAG_TRUNCATED, 2, 2, flags));
-            f.add(uint(FLAG_RECDESIRED, 2, 2, flags));
+            f.add(FLAG_Z.span(2, 2, flags));
             if (response) {
-                f.add(uint(FLAG_RECAVAIL, 2, 2, flags));
-            }
-            f.add(uint(FLAG_Z, 2, 2, flags));
-            if (response) {
-                f.add(uint(FLAG_AUTHENTICATED, 2, 2, flags));
+                f.add(FLAG_AUTHENTICATED.span(2, 2, flags));
             } else if ((flags & 0x20) != 0) {
-                f.add(uint(FLAG_AD, 2, 2, flags));
+                f.add(FLAG_AD.span(2, 2, flags));
             }
-            f.add(uint(FLAG_CHECKDISABLE, 2, 2, flags));
+            f.add(FLAG_CHECKDISABLE.span(2, 2, flags));
             if (response) {
-                f.add(uint(FLAG_RCODE, 2, 2, flags));
+                f.add(FLAG_RCODE.span(2, 2, flags));
             }
-            return f;
+            FieldSpan built = f.build(Integer.MAX_VALUE);
+            FLAG_CACHE[slot] = new CachedFlags(flags, built);
+            return built;
         }
 
         private int section(Section s, String title, String id, int count, int pos) {
@@ -257,10 +263,10 @@ public final class Dissector {
             q.display = summary;
             q.length = at + 4 - pos;
             int shownLength = name.rawLength > 1 ? name.rawLength : 0;
-            q.add(new Node(QRY_NAME_LEN.id(), QRY_NAME_LEN.label(), Integer.toString(shownLength),
-                    "[Name Length: " + shownLength + "]", name.offset, name.length, 0));
-            q.add(new Node(COUNT_LABELS.id(), COUNT_LABELS.label(), Integer.toString(name.labelCount),
-                    "[Label Count: " + name.labelCount + "]", name.offset, name.length, 0));
+            q.add(new FieldSpan(QRY_NAME_LEN.id(), QRY_NAME_LEN.label(), Integer.toString(shownLength),
+                    "[Name Length: " + shownLength + "]", name.offset, name.length, 0, List.of()));
+            q.add(new FieldSpan(COUNT_LABELS.id(), COUNT_LABELS.label(), Integer.toString(name.labelCount),
+                    "[Label Count: " + name.labelCount + "]", name.offset, name.length, 0, List.of()));
             q.add(uint(QRY_TYPE, at, 2, type));
             q.add(uint(QRY_CLASS, at + 2, 2, dclass));
             return at + 4;
@@ -290,7 +296,7 @@ public final class Dissector {
                 rr.add(uint(OPT_EXT_RCODE, at + 4, 1, u8(at + 4)));
                 rr.add(uint(OPT_VERSION, at + 5, 1, u8(at + 5)));
                 int z = u16(at + 6);
-                Node zNode = rr.add(uint(OPT_Z, at + 6, 2, z));
+                Node zNode = rr.add(parent(OPT_Z.span(at + 6, 2, z)));
                 zNode.add(uint(OPT_Z_DO, at + 6, 2, z));
                 zNode.add(uint(OPT_Z_RESERVED, at + 6, 2, z));
             } else {
@@ -302,7 +308,7 @@ public final class Dissector {
                 }
                 rr.add(uint(RR_TYPE, at, 2, type));
                 rr.add(uint(RR_CLASS, at + 2, 2, dclass));
-                rr.add(uint(RR_TTL, at + 4, 4, ttl, " (" + WireText.duration(ttl) + ")"));
+                rr.add(uint(RR_TTL, at + 4, 4, ttl));
             }
             rr.add(uint(RR_LEN, at + 8, 2, rdlen));
             rr.length = rdStart + rdlen - pos;
@@ -332,9 +338,9 @@ public final class Dissector {
         /** SRV owners are split into service, protocol and name like Wireshark does. */
         private void srvOwner(Node rr, WireName name) {
             String[] parts = name.text.split("\\.", 3);
-            Node service = rr.add(text(SRV_SERVICE, name.offset, name.length, parts[0]));
+            Node service = rr.add(parent(text(SRV_SERVICE, name.offset, name.length, parts[0])));
             // the name's wire form hangs under the first of the three (they share the same bytes)
-            for (Node p : name.parts) {
+            for (FieldSpan p : name.parts) {
                 service.add(p);
             }
             if (parts.length > 1) {
@@ -349,6 +355,45 @@ public final class Dissector {
             if (at + n > len) {
                 throw new Fault(len, "The message ends at byte " + len + " " + what);
             }
+        }
+
+        /**
+         * What the name that starts at a compression target says, remembered per message: most
+         * records point at the same few names, so each is spelled out once.
+         */
+        private static final class Suffix {
+            int target;
+            String text;
+            String labelForm;
+            int rawLength;
+            int labels;
+            int dots;
+            int wireLength;
+            FieldSpan pointer;
+        }
+
+        private Suffix[] suffixes;
+        private int suffixCount;
+
+        private Suffix suffixAt(int target) {
+            for (int i = 0; i < suffixCount; i++) {
+                if (suffixes[i].target == target) {
+                    return suffixes[i];
+                }
+            }
+            return null;
+        }
+
+        private void remember(Suffix x) {
+            if (suffixes == null) {
+                suffixes = new Suffix[8];
+            } else if (suffixCount == suffixes.length) {
+                if (suffixCount >= 64) {
+                    return; // enough; a message with more distinct targets is rare and still correct
+                }
+                suffixes = java.util.Arrays.copyOf(suffixes, suffixCount * 2);
+            }
+            suffixes[suffixCount++] = x;
         }
 
         /**
@@ -369,9 +414,16 @@ public final class Dissector {
             int rawLength = 0;
             int dots = 0;
             int labels = 0;
-            List<Node> pointers = null;
-            List<Integer> pointerLabelIndex = null;
-            List<Integer> labelTextStarts = new ArrayList<>(6);
+            // the first pointer: where it sits, and where the name stood when it was taken
+            int pointerAt = -1;
+            int pointerTarget = 0;
+            int textAtJump = 0;
+            int formAtJump = 0;
+            int rawAtJump = 0;
+            int labelsAtJump = 0;
+            int dotsAtJump = 0;
+            int wireAtJump = 0;
+            Suffix known = null;
             int end = Math.min(len, limit);
             while (true) {
                 boolean inPlace = inPlaceEnd < 0;
@@ -389,8 +441,8 @@ public final class Dissector {
                 int c = u8(pos);
                 if (c == 0) {
                     if (inPlace) {
-                        n.parts.add(new Node(NAME_ROOT, "Root label", "00", "Root label: 00 (end of name)", pos, 1,
-                                0));
+                        n.parts.add(new FieldSpan(NAME_ROOT, "Root label", "00", "Root label: 00 (end of name)", pos,
+                                1, 0, List.of()));
                         inPlaceEnd = pos + 1;
                     }
                     wireLength += 1;
@@ -417,15 +469,36 @@ public final class Dissector {
                                 + ", into the same name, so the name would repeat forever (in " + where + ")");
                     }
                     if (inPlace) {
-                        String hex = WireText.hex(m, pos, 1) + " " + WireText.hex(m, pos + 1, 1);
-                        Node p = new Node(NAME_POINTER, "Compression pointer", hex + " -> offset " + target, "", pos,
-                                2, 0);
-                        n.parts.add(p);
-                        pointers = new ArrayList<>(1);
-                        pointerLabelIndex = new ArrayList<>(1);
-                        pointers.add(p);
-                        pointerLabelIndex.add(labels);
+                        pointerAt = pos;
+                        pointerTarget = target;
+                        textAtJump = text.length();
+                        formAtJump = form.length();
+                        rawAtJump = rawLength;
+                        labelsAtJump = labels;
+                        dotsAtJump = dots;
+                        wireAtJump = wireLength;
+                        n.parts.add(null); // the pointer's line names the rest, known only at the end
                         inPlaceEnd = pos + 2;
+                        known = suffixAt(target);
+                        if (known != null) {
+                            if (wireLength + known.wireLength > 255) {
+                                throw new Fault(start, "The name starting at byte " + start + " is longer than 255"
+                                        + " bytes; a name holds at most 255 (in " + where + ")");
+                            }
+                            if (known.labels > 0) {
+                                if (labels > 0) {
+                                    text.append('.');
+                                    rawLength++;
+                                }
+                                text.append(known.text);
+                                form.append(known.labelForm);
+                            }
+                            rawLength += known.rawLength;
+                            labels += known.labels;
+                            dots += known.dots;
+                            wireLength += known.wireLength;
+                            break;
+                        }
                     }
                     pos = target;
                     segmentStart = target;
@@ -452,18 +525,20 @@ public final class Dissector {
                     text.append('.');
                     rawLength++;
                 }
-                labelTextStarts.add(text.length());
                 for (int i = pos + 1; i <= pos + c; i++) {
                     if (m[i] == '.') {
                         dots++;
                     }
                 }
+                int formStart = form.length();
                 WireText.appendFormatted(text, m, pos + 1, c);
+                form.append('(').append(c).append(')');
+                WireText.appendFormatted(form, m, pos + 1, c);
                 rawLength += c;
-                String oneLabel = WireNames.labelForm(m, pos);
-                form.append(oneLabel);
                 if (inPlace) {
-                    n.parts.add(new Node(NAME_LABEL, "Label", oneLabel, "Label: " + oneLabel, pos, 1 + c, 0));
+                    String oneLabel = form.substring(formStart);
+                    n.parts.add(new FieldSpan(NAME_LABEL, "Label", oneLabel, "Label: " + oneLabel, pos, 1 + c, 0,
+                            List.of()));
                 }
                 labels++;
                 pos += 1 + c;
@@ -480,12 +555,29 @@ public final class Dissector {
             }
             // Wireshark counts the dots of the printed name plus one, so "<Root>" has 1 and "a" has 0
             n.labelCount = n.rawLength <= 1 ? 0 : labels == 0 ? 1 : dots + (labels - 1) + 1;
-            if (pointers != null) {
-                Node p = pointers.get(0);
-                int firstSuffixLabel = pointerLabelIndex.get(0);
-                String suffix = firstSuffixLabel >= labels ? "<Root>"
-                        : n.text.substring(labelTextStarts.get(firstSuffixLabel));
-                p.display = "Compression pointer: " + p.value + " (continues with " + suffix + ")";
+            if (pointerAt >= 0) {
+                if (known == null) {
+                    known = new Suffix();
+                    known.target = pointerTarget;
+                    known.labels = labels - labelsAtJump;
+                    // the dot that joined the in-place labels to the suffix belongs to neither
+                    int joint = labelsAtJump > 0 && known.labels > 0 ? 1 : 0;
+                    known.text = labels == 0 ? "" : n.text.substring(textAtJump + joint);
+                    known.labelForm = labels == 0 ? "" : n.labelForm.substring(formAtJump);
+                    known.rawLength = rawLength - rawAtJump - joint;
+                    known.dots = dots - dotsAtJump;
+                    known.wireLength = wireLength - wireAtJump;
+                    remember(known);
+                }
+                if (known.pointer == null || known.pointer.offset() != pointerAt) {
+                    String rest = known.labels == 0 ? "<Root>" : known.text;
+                    String value = WireText.hex(m, pointerAt, 1) + " " + WireText.hex(m, pointerAt + 1, 1)
+                            + " -> offset " + pointerTarget;
+                    known.pointer = new FieldSpan(NAME_POINTER, "Compression pointer", value,
+                            "Compression pointer: " + value + " (continues with " + rest + ")", pointerAt, 2, 0,
+                            List.of());
+                }
+                n.parts.set(n.parts.size() - 1, known.pointer);
             }
             return n;
         }
@@ -493,28 +585,28 @@ public final class Dissector {
         Node nameNode(FieldDef def, WireName n) {
             Node node = new Node(def.id(), def.label(), n.text, def.label() + ": " + n.text + "  " + n.labelForm,
                     n.offset, n.length, 0);
-            for (Node p : n.parts) {
+            for (FieldSpan p : n.parts) {
                 node.add(p);
             }
             return node;
         }
 
-        Node uint(FieldDef def, int at, int size, long raw) {
-            return new Node(def.id(), def.label(), def.jsonValue(raw), def.display(raw), at, size, def.mask());
+        /** A span that will get children: reopened as a node with the same texts. */
+        Node parent(FieldSpan s) {
+            return new Node(s.id(), s.label(), s.value(), s.display(), s.offset(), s.length(), s.mask());
         }
 
-        Node uint(FieldDef def, int at, int size, long raw, String appended) {
-            return new Node(def.id(), def.label(), def.jsonValue(raw), def.display(raw, appended), at, size,
-                    def.mask());
+        FieldSpan uint(FieldDef def, int at, int size, long raw) {
+            return def.span(at, size, raw);
         }
 
-        Node text(FieldDef def, int at, int size, String value) {
-            return new Node(def.id(), def.label(), value, def.label() + ": " + value, at, size, 0);
+        FieldSpan text(FieldDef def, int at, int size, String value) {
+            return new FieldSpan(def.id(), def.label(), value, def.label() + ": " + value, at, size, 0, List.of());
         }
 
-        Node bytes(FieldDef def, int at, int size) {
-            return new Node(def.id(), def.label(), WireText.bytesJson(m, at, size),
-                    def.label() + ": " + WireText.bytesShown(m, at, size), at, size, 0);
+        FieldSpan bytes(FieldDef def, int at, int size) {
+            return new FieldSpan(def.id(), def.label(), WireText.bytesJson(m, at, size),
+                    def.label() + ": " + WireText.bytesShown(m, at, size), at, size, 0, List.of());
         }
     }
 
@@ -587,10 +679,7 @@ public final class Dissector {
         }
 
         private int durationField(FieldDef def, int at) {
-            need(at, 4, def.label());
-            long v = w.u32(at);
-            rr.add(w.uint(def, at, 4, v, " (" + WireText.duration(v) + ")"));
-            return at + 4;
+            return uintField(def, at, 4);
         }
 
         void decode() {
@@ -599,7 +688,7 @@ public final class Dissector {
                 case 1 -> {
                     need(at, 4, "the IPv4 address");
                     String addr = IpText.format(new byte[] {m[at], m[at + 1], m[at + 2], m[at + 3]});
-                    rr.add(new Node(A.id(), A.label(), addr, A.displayText(addr), at, 4, 0));
+                    rr.add(w.text(A, at, 4, addr));
                     summary.append(", addr ").append(addr);
                     exact(at + 4);
                 }
@@ -608,7 +697,7 @@ public final class Dissector {
                     byte[] a = new byte[16];
                     System.arraycopy(m, at, a, 0, 16);
                     String addr = IpText.format(a);
-                    rr.add(new Node(AAAA.id(), AAAA.label(), addr, AAAA.displayText(addr), at, 16, 0));
+                    rr.add(w.text(AAAA, at, 16, addr));
                     summary.append(", addr ").append(addr);
                     exact(at + 16);
                 }
@@ -731,7 +820,7 @@ public final class Dissector {
         private int timeField(FieldDef def, int at) {
             need(at, 4, def.label());
             String t = WireText.absoluteTime(w.u32(at));
-            rr.add(new Node(def.id(), def.label(), t, def.displayText(t), at, 4, 0));
+            rr.add(w.text(def, at, 4, t));
             return at + 4;
         }
 
@@ -748,8 +837,8 @@ public final class Dissector {
                         if ((bits & (0x80 >> i)) != 0) {
                             int t = window * 256 + b * 8 + i;
                             String d = TYPE_DESCRIPTIONS.apply(t);
-                            rr.add(new Node(BITMAP_TYPE.id(), BITMAP_TYPE.label(), Integer.toString(t),
-                                    "RR type in bit map: " + (d != null ? d : typeName(t)), at, 1, 0));
+                            rr.add(new FieldSpan(BITMAP_TYPE.id(), BITMAP_TYPE.label(), Integer.toString(t),
+                                    "RR type in bit map: " + (d != null ? d : typeName(t)), at, 1, 0, List.of()));
                         }
                     }
                 }
@@ -759,7 +848,7 @@ public final class Dissector {
         private void dnskey(int at) {
             need(at, 4, "the flags, protocol and algorithm");
             int flags = w.u16(at);
-            Node f = rr.add(w.uint(DNSKEY_FLAGS, at, 2, flags));
+            Node f = rr.add(w.parent(w.uint(DNSKEY_FLAGS, at, 2, flags)));
             f.add(w.uint(DNSKEY_ZONE_KEY, at, 2, flags));
             f.add(w.uint(DNSKEY_REVOKED, at, 2, flags));
             f.add(w.uint(DNSKEY_SEP, at, 2, flags));
@@ -769,8 +858,8 @@ public final class Dissector {
             at = uintField(DNSKEY_ALGORITHM, at, 1);
             int keyId = keyTag(algorithm);
             if (keyId >= 0) {
-                rr.add(new Node(DNSKEY_KEY_ID.id(), DNSKEY_KEY_ID.label(), Integer.toString(keyId),
-                        "[Key id: " + keyId + "]", at, 0, 0));
+                rr.add(new FieldSpan(DNSKEY_KEY_ID.id(), DNSKEY_KEY_ID.label(), Integer.toString(keyId),
+                        "[Key id: " + keyId + "]", at, 0, 0, List.of()));
             }
             rr.add(w.bytes(DNSKEY_PUBLIC_KEY, at, end - at));
         }
@@ -793,7 +882,7 @@ public final class Dissector {
         private void caa(int at) {
             need(at, 2, "the flags and tag length");
             int flags = w.u8(at);
-            Node f = rr.add(w.uint(CAA_FLAGS, at, 1, flags));
+            Node f = rr.add(w.parent(w.uint(CAA_FLAGS, at, 1, flags)));
             f.add(w.uint(CAA_CRITICAL, at, 1, flags));
             at++;
             int tagLen = w.u8(at);
@@ -815,7 +904,7 @@ public final class Dissector {
             } else {
                 def = CAA_UNKNOWN;
             }
-            Node item = rr.add(w.text(def, at, 1 + tagLen + valueLen, value));
+            Node item = rr.add(w.parent(w.text(def, at, 1 + tagLen + valueLen, value)));
             item.add(w.uint(CAA_TAG_LEN, at, 1, tagLen));
             item.add(w.text(CAA_TAG, at + 1, tagLen, tag));
             item.add(w.text(CAA_VALUE, at + 1 + tagLen, valueLen, value));
@@ -869,7 +958,7 @@ public final class Dissector {
                         System.arraycopy(m, at + 4, a, 0, Math.min(copy, a.length));
                         String addr = IpText.format(a);
                         FieldDef def = family == 1 ? OPT_CLIENT_ADDR4 : OPT_CLIENT_ADDR6;
-                        opt.add(new Node(def.id(), def.label(), addr, def.displayText(addr), at + 4, copy, 0));
+                        opt.add(w.text(def, at + 4, copy, addr));
                     } else {
                         opt.add(w.bytes(OPT_CLIENT_ADDR, at + 4, addrLen));
                     }

@@ -258,7 +258,7 @@ public final class DnsFields {
 
     // ---- header ----
     public static final FieldDef ID = hexField("dns.id", "Transaction ID", 2);
-    public static final FieldDef FLAGS = hexField("dns.flags", "Flags", 2);
+    public static final FieldDef FLAGS = hexField("dns.flags", "Flags", 2).withSuffix(DnsFields::flagsSummary);
     public static final FieldDef FLAG_RESPONSE = FieldDef.flag("dns.flags.response", "Response", 2, 0x8000,
             "Message is a response", "Message is a query");
     public static final FieldDef FLAG_OPCODE = FieldDef.bits("dns.flags.opcode", "Opcode", FieldKind.UINT_DEC, 2,
@@ -307,7 +307,7 @@ public final class DnsFields {
     public static final FieldDef RR_TYPE = FieldDef.dec("dns.resp.type", "Type", 2, TYPE_DESCRIPTIONS, UNKNOWN_TYPE);
     public static final FieldDef RR_CLASS = new FieldDef("dns.resp.class", "Class", FieldKind.UINT_HEX, 2, 0,
             CLASSES, UNKNOWN_CLASS, null, null);
-    public static final FieldDef RR_TTL = FieldDef.dec("dns.resp.ttl", "Time to live", 4);
+    public static final FieldDef RR_TTL = FieldDef.dec("dns.resp.ttl", "Time to live", 4).withSuffix(DnsFields::duration);
     public static final FieldDef RR_LEN = FieldDef.dec("dns.resp.len", "Data length", 2);
 
     // ---- OPT pseudo-record ----
@@ -356,10 +356,14 @@ public final class DnsFields {
     public static final FieldDef SOA_RNAME = FieldDef.of("dns.soa.rname", "Responsible authority's mailbox",
             FieldKind.STRING);
     public static final FieldDef SOA_SERIAL = FieldDef.dec("dns.soa.serial_number", "Serial Number", 4);
-    public static final FieldDef SOA_REFRESH = FieldDef.dec("dns.soa.refresh_interval", "Refresh Interval", 4);
-    public static final FieldDef SOA_RETRY = FieldDef.dec("dns.soa.retry_interval", "Retry Interval", 4);
-    public static final FieldDef SOA_EXPIRE = FieldDef.dec("dns.soa.expire_limit", "Expire limit", 4);
-    public static final FieldDef SOA_MINIMUM = FieldDef.dec("dns.soa.minimum_ttl", "Minimum TTL", 4);
+    public static final FieldDef SOA_REFRESH = FieldDef.dec("dns.soa.refresh_interval", "Refresh Interval", 4)
+            .withSuffix(DnsFields::duration);
+    public static final FieldDef SOA_RETRY = FieldDef.dec("dns.soa.retry_interval", "Retry Interval", 4)
+            .withSuffix(DnsFields::duration);
+    public static final FieldDef SOA_EXPIRE = FieldDef.dec("dns.soa.expire_limit", "Expire limit", 4)
+            .withSuffix(DnsFields::duration);
+    public static final FieldDef SOA_MINIMUM = FieldDef.dec("dns.soa.minimum_ttl", "Minimum TTL", 4)
+            .withSuffix(DnsFields::duration);
     public static final FieldDef HINFO_CPU_LEN = FieldDef.dec("dns.hinfo.cpu_length", "CPU Length", 1);
     public static final FieldDef HINFO_CPU = FieldDef.of("dns.hinfo.cpu", "CPU", FieldKind.STRING);
     public static final FieldDef HINFO_OS_LEN = FieldDef.dec("dns.hinfo.os_length", "OS Length", 1);
@@ -385,7 +389,8 @@ public final class DnsFields {
     public static final FieldDef RRSIG_ALGORITHM = FieldDef.dec("dns.rrsig.algorithm", "Algorithm", 1,
             DNSSEC_ALGORITHMS, null);
     public static final FieldDef RRSIG_LABELS = FieldDef.dec("dns.rrsig.labels", "Labels", 1);
-    public static final FieldDef RRSIG_ORIGINAL_TTL = FieldDef.dec("dns.rrsig.original_ttl", "Original TTL", 4);
+    public static final FieldDef RRSIG_ORIGINAL_TTL = FieldDef.dec("dns.rrsig.original_ttl", "Original TTL", 4)
+            .withSuffix(DnsFields::duration);
     public static final FieldDef RRSIG_EXPIRATION = FieldDef.of("dns.rrsig.signature_expiration",
             "Signature Expiration", FieldKind.TIME_ABS);
     public static final FieldDef RRSIG_INCEPTION = FieldDef.of("dns.rrsig.signature_inception",
@@ -457,6 +462,23 @@ public final class DnsFields {
             NSEC_NEXT, DNSKEY_FLAGS, DNSKEY_ZONE_KEY, DNSKEY_REVOKED, DNSKEY_SEP, DNSKEY_RESERVED, DNSKEY_PROTOCOL,
             DNSKEY_ALGORITHM, DNSKEY_KEY_ID, DNSKEY_PUBLIC_KEY, CAA_FLAGS, CAA_CRITICAL, CAA_ISSUE, CAA_ISSUEWILD,
             CAA_IODEF, CAA_UNKNOWN, CAA_TAG_LEN, CAA_TAG, CAA_VALUE, DATA, EXTRANEOUS_DATA, EXTRANEOUS_LENGTH);
+
+    /** " (6 days)": Wireshark appends the duration to TTLs and SOA timers. */
+    static String duration(long seconds) {
+        return " (" + WireText.duration(seconds) + ")";
+    }
+
+    /** " Standard query response, No error": what Wireshark appends to the Flags line. */
+    static String flagsSummary(long flags) {
+        int opcode = (int) (flags >> 11) & 0xF;
+        String op = OPCODES.apply(opcode);
+        String text = " " + (op != null ? op : "Unknown operation");
+        if ((flags & 0x8000) != 0) {
+            String rc = RCODES.apply((int) flags & 0xF);
+            text += " response, " + (rc != null ? rc : "Unknown error");
+        }
+        return text;
+    }
 
     private static FieldDef hexField(String id, String label, int width) {
         return FieldDef.hex(id, label, width);

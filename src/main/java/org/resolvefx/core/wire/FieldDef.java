@@ -1,6 +1,8 @@
 package org.resolvefx.core.wire;
 
+import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 
 /**
  * One row of the declarative field table ({@link DnsFields}), the counterpart of an entry in
@@ -8,18 +10,93 @@ import java.util.function.IntFunction;
  * bit mask, and optional value names. It knows how to turn a raw value into tshark's JSON value and
  * into the tree line Wireshark shows, so the walker never formats by hand.
  *
- * @param id        display-filter name ("dns.flags.opcode")
- * @param label     Wireshark's field name ("Opcode")
- * @param kind      how the value reads
- * @param width     size of the integer in bytes (1, 2 or 4); bit patterns and hex padding follow it
- * @param mask      bit mask inside the integer, 0 for whole-field values
- * @param names     value names (opcode -> "Standard query"), or null; returns null for unknown values
- * @param unknown   text for values {@code names} does not know, or null to print "Unknown"
- * @param trueText  boolean text for 1 (Wireshark's true_false_string), or null for "True"/"False"
- * @param falseText boolean text for 0
+ * <p>Not a record because it keeps a small cache of the texts it made: the same counts, types,
+ * classes and flags recur in nearly every message, and building their texts anew was most of the
+ * dissector's cost. The cache is direct-mapped and lock-free; a lost race only costs a rebuild.
  */
-public record FieldDef(String id, String label, FieldKind kind, int width, long mask, IntFunction<String> names,
-                       IntFunction<String> unknown, String trueText, String falseText) {
+public final class FieldDef {
+    private final String id;
+    private final String label;
+    private final FieldKind kind;
+    private final int width;
+    private final long mask;
+    private final IntFunction<String> names;
+    private final IntFunction<String> unknown;
+    private final String trueText;
+    private final String falseText;
+    private final LongFunction<String> suffix;
+    private final Texts[] cache = new Texts[CACHE_SLOTS];
+
+    private static final int CACHE_SLOTS = 256;
+
+    /** Immutable pair of texts for one raw value; safely shared between threads through final fields. */
+    private static final class Texts {
+        final long key;
+        final String json;
+        final String display;
+
+        Texts(long key, String json, String display) {
+            this.key = key;
+            this.json = json;
+            this.display = display;
+        }
+    }
+
+    /**
+     * @param id        display-filter name ("dns.flags.opcode")
+     * @param label     Wireshark's field name ("Opcode")
+     * @param kind      how the value reads
+     * @param width     size of the integer in bytes (1, 2 or 4); bit patterns and hex padding follow it
+     * @param mask      bit mask inside the integer, 0 for whole-field values
+     * @param names     value names (opcode -> "Standard query"), or null; returns null for unknown values
+     * @param unknown   text for values {@code names} does not know, or null to print "Unknown"
+     * @param trueText  boolean text for 1 (Wireshark's true_false_string), or null for "True"/"False"
+     * @param falseText boolean text for 0
+     * @param suffix    text Wireshark appends to the line for a raw value (" (6 days)"), or null
+     */
+    public FieldDef(String id, String label, FieldKind kind, int width, long mask, IntFunction<String> names,
+                    IntFunction<String> unknown, String trueText, String falseText, LongFunction<String> suffix) {
+        this.id = id;
+        this.label = label;
+        this.kind = kind;
+        this.width = width;
+        this.mask = mask;
+        this.names = names;
+        this.unknown = unknown;
+        this.trueText = trueText;
+        this.falseText = falseText;
+        this.suffix = suffix;
+    }
+
+    FieldDef(String id, String label, FieldKind kind, int width, long mask, IntFunction<String> names,
+             IntFunction<String> unknown, String trueText, String falseText) {
+        this(id, label, kind, width, mask, names, unknown, trueText, falseText, null);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public FieldKind kind() {
+        return kind;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public long mask() {
+        return mask;
+    }
+
+    /** The same field with text appended to every line, computed from the raw value. */
+    FieldDef withSuffix(LongFunction<String> appended) {
+        return new FieldDef(id, label, kind, width, mask, names, unknown, trueText, falseText, appended);
+    }
 
     static FieldDef dec(String id, String label, int width) {
         return new FieldDef(id, label, FieldKind.UINT_DEC, width, 0, null, null, null, null);
@@ -43,6 +120,20 @@ public record FieldDef(String id, String label, FieldKind kind, int width, long 
 
     static FieldDef of(String id, String label, FieldKind kind) {
         return new FieldDef(id, label, kind, 0, 0, null, null, null, null);
+    }
+
+    /**
+     * A finished leaf span for an integer or boolean value at {@code offset}, texts from the cache.
+     */
+    FieldSpan span(int offset, int size, long raw) {
+        long key = mask == 0 ? raw : raw & mask;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 56) & (CACHE_SLOTS - 1);
+        Texts t = cache[slot];
+        if (t == null || t.key != key) {
+            t = new Texts(key, jsonValue(raw), display(raw));
+            cache[slot] = t;
+        }
+        return new FieldSpan(id, label, t.json, t.display, offset, size, mask, List.of());
     }
 
     /** The value under the mask, shifted down (opcode bits 0x7800 of 0x2800 give 5). */
@@ -102,7 +193,7 @@ public record FieldDef(String id, String label, FieldKind kind, int width, long 
 
     /** The full tree line for an integer or boolean value, with bit pattern when masked. */
     public String display(long raw) {
-        return display(raw, "");
+        return display(raw, suffix == null ? "" : suffix.apply(raw));
     }
 
     /** As {@link #display(long)}, with text Wireshark appends to the item (" (6 days)"). */

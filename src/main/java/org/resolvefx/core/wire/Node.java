@@ -15,7 +15,8 @@ final class Node {
     final int offset;
     int length;
     final long mask;
-    private ArrayList<Node> kids;
+    /** Children: {@link Node}s still open to change, or finished {@link FieldSpan} leaves. */
+    private ArrayList<Object> kids;
 
     Node(String id, String label, String value, String display, int offset, int length, long mask) {
         this.id = id;
@@ -28,11 +29,19 @@ final class Node {
     }
 
     Node add(Node child) {
+        addChild(child);
+        return child;
+    }
+
+    void add(FieldSpan leaf) {
+        addChild(leaf);
+    }
+
+    private void addChild(Object child) {
         if (kids == null) {
             kids = new ArrayList<>(6);
         }
         kids.add(child);
-        return child;
     }
 
     boolean hasChildren() {
@@ -48,7 +57,8 @@ final class Node {
         } else {
             FieldSpan[] arr = new FieldSpan[kids.size()];
             for (int i = 0; i < arr.length; i++) {
-                arr[i] = kids.get(i).build(messageLength);
+                Object k = kids.get(i);
+                arr[i] = k instanceof Node n ? n.build(messageLength) : (FieldSpan) k;
                 reach = Math.max(reach, arr[i].end());
             }
             children = List.of(arr);

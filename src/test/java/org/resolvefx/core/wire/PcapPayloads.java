@@ -18,11 +18,11 @@ import java.util.Map;
  * retransmissions, no out-of-order segments): it only has to read the project's own golden files,
  * independently of the real capture reader.
  */
-final class PcapPayloads {
+public final class PcapPayloads {
     private PcapPayloads() {
     }
 
-    static List<byte[]> dnsMessages(Path pcap) throws IOException {
+    public static List<byte[]> dnsMessages(Path pcap) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(pcap));
         int magic = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
         if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) {
