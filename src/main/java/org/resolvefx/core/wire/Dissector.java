@@ -34,11 +34,13 @@ public final class Dissector {
         } catch (Fault f) {
             w.errors.add(new DissectionError(Math.min(Math.max(f.offset, 0), m.length), f.getMessage()));
         } catch (RuntimeException e) {
+            w.closeOpenRecord();
             // a bug, not bad input; still no exception may escape to the caller
             int at = Math.min(Math.max(w.lastOffset, 0), m.length);
             w.errors.add(new DissectionError(at, "The dissector could not decode the message beyond byte " + at
                     + " (" + e.getClass().getSimpleName() + ")"));
         }
+        w.closeOpenRecord();
         return w.result();
     }
 
@@ -75,6 +77,8 @@ public final class Dissector {
         int length;
         List<FieldSpan> parts;
         String labelForm;
+        /** Set when the whole name is one compression pointer to a name read before. */
+        Walk.Suffix whole;
     }
 
     private enum Section {
@@ -106,18 +110,37 @@ public final class Dissector {
         final List<Object> top = new ArrayList<>(12);
         final List<DissectionError> errors = new ArrayList<>(1);
         int lastOffset;
+        /** The question or record being read, named in error messages only (built on demand). */
+        Section current = Section.QUESTION;
+        int currentIndex;
+        Node openRecord;
 
         Walk(byte[] m) {
             this.m = m;
             this.len = m.length;
         }
 
-        Dissection result() {
-            List<FieldSpan> spans = new ArrayList<>(top.size());
-            for (Object n : top) {
-                spans.add(n instanceof Node node ? node.build(len) : (FieldSpan) n);
+        String where() {
+            return current.item + " " + currentIndex;
+        }
+
+        /** A record cut short before its summary line was known. */
+        void closeOpenRecord() {
+            if (openRecord != null && openRecord.value == null) {
+                String cut = capital(where()) + " (cut off)";
+                openRecord.value = cut;
+                openRecord.display = cut;
             }
-            return new Dissection(spans, errors);
+        }
+
+        Dissection result() {
+            FieldSpan[] spans = new FieldSpan[top.size()];
+            for (int i = 0; i < spans.length; i++) {
+                Object n = top.get(i);
+                spans[i] = n instanceof Node node ? node.build(len) : (FieldSpan) n;
+            }
+            // List.of lists are kept as they are by Dissection's defensive copy
+            return new Dissection(List.of(spans), errors.isEmpty() ? List.of() : errors);
         }
 
         int u8(int at) {
@@ -251,11 +274,12 @@ public final class Dissector {
         private int question(Node group, int pos, int index) {
             String cut = "Question " + index + " (cut off)";
             Node q = group.add(new Node(QUERY, "Query", cut, cut, pos, -1, 0));
-            String where = "question " + index;
-            WireName name = readName(pos, where, Integer.MAX_VALUE);
+            current = Section.QUESTION;
+            currentIndex = index;
+            WireName name = readName(pos, Integer.MAX_VALUE);
             int at = name.offset + name.length;
             q.add(nameNode(QRY_NAME, name));
-            need(at, 4, "inside " + where + " (its type and class need 4 bytes from byte " + at + ")");
+            need(at, 4, "inside " + where() + " (its type and class need 4 bytes from byte " + at + ")");
             int type = u16(at);
             int dclass = u16(at + 2);
             String summary = name.text + ": type " + typeName(type) + ", class " + className(dclass);
@@ -273,15 +297,16 @@ public final class Dissector {
         }
 
         private int record(Node group, Section s, int pos, int index) {
-            String where = s.item + " " + index;
-            String cut = capital(where) + " (cut off)";
-            Node rr = group.add(new Node(RR, "Resource record", cut, cut, pos, -1, 0));
-            WireName name = readName(pos, where, Integer.MAX_VALUE);
+            current = s;
+            currentIndex = index;
+            Node rr = group.add(new Node(RR, "Resource record", null, null, pos, -1, 0));
+            openRecord = rr;
+            WireName name = readName(pos, Integer.MAX_VALUE);
             int at = name.offset + name.length;
             if (at + 10 > len) {
                 rr.add(nameNode(RR_NAME, name)); // show what was read before the cut
             }
-            need(at, 10, "inside " + where + " (its type, class, TTL and data length need 10 bytes from byte "
+            need(at, 10, "inside " + where() + " (its type, class, TTL and data length need 10 bytes from byte "
                     + at + ")");
             int type = u16(at);
             int dclass = u16(at + 2);
@@ -312,37 +337,35 @@ public final class Dissector {
             }
             rr.add(uint(RR_LEN, at + 8, 2, rdlen));
             rr.length = rdStart + rdlen - pos;
-            rr.value = summary.toString();
-            rr.display = rr.value;
             if (rdStart + rdlen > len) {
+                rr.value = summary.toString();
+                rr.display = rr.value;
                 int left = Math.max(0, len - rdStart);
-                throw new Fault(at + 8, capital(where) + " says its data is " + rdlen + " bytes long (at byte "
+                throw new Fault(at + 8, capital(where()) + " says its data is " + rdlen + " bytes long (at byte "
                         + (at + 8) + ") but only " + left + (left == 1 ? " byte remains" : " bytes remain")
                         + " in the message");
             }
             if (rdlen > 0) {
                 try {
-                    new Rdata(this, rr, summary, where, type, rdStart, rdlen).decode();
+                    new Rdata(this, rr, summary, type, rdStart, rdlen).decode();
                 } catch (RdataFault f) {
                     errors.add(new DissectionError(f.offset, f.getMessage()));
                 } catch (Fault f) {
                     // a bad name inside the data: the data length is known, so the next record can still be read
                     errors.add(new DissectionError(f.offset, f.getMessage()));
                 }
-                rr.value = summary.toString();
-                rr.display = rr.value;
             }
+            rr.value = summary.toString();
+            rr.display = rr.value;
             return rdStart + rdlen;
         }
 
         /** SRV owners are split into service, protocol and name like Wireshark does. */
         private void srvOwner(Node rr, WireName name) {
             String[] parts = name.text.split("\\.", 3);
-            Node service = rr.add(parent(text(SRV_SERVICE, name.offset, name.length, parts[0])));
             // the name's wire form hangs under the first of the three (they share the same bytes)
-            for (FieldSpan p : name.parts) {
-                service.add(p);
-            }
+            rr.add(new FieldSpan(SRV_SERVICE.id(), SRV_SERVICE.label(), parts[0], SRV_SERVICE.label() + ": " + parts[0],
+                    name.offset, name.length, 0, name.parts));
             if (parts.length > 1) {
                 rr.add(text(SRV_PROTO, name.offset, name.length, parts[1]));
                 if (parts.length > 2) {
@@ -361,7 +384,7 @@ public final class Dissector {
          * What the name that starts at a compression target says, remembered per message: most
          * records point at the same few names, so each is spelled out once.
          */
-        private static final class Suffix {
+        static final class Suffix {
             int target;
             String text;
             String labelForm;
@@ -370,6 +393,9 @@ public final class Dissector {
             int dots;
             int wireLength;
             FieldSpan pointer;
+            /** The last name line made for this name, and for which field: records repeat both. */
+            FieldDef displayDef;
+            String display;
         }
 
         private Suffix[] suffixes;
@@ -400,7 +426,7 @@ public final class Dissector {
          * Reads a name at {@code start}, following compression pointers. {@code limit} bounds the
          * bytes the name may use in place (record data); beyond the message or the limit is a fault.
          */
-        WireName readName(int start, String where, int limit) {
+        WireName readName(int start, int limit) {
             lastOffset = start;
             WireName n = new WireName();
             n.offset = start;
@@ -415,6 +441,14 @@ public final class Dissector {
             int dots = 0;
             int labels = 0;
             // the first pointer: where it sits, and where the name stood when it was taken
+            if (start + 1 < Math.min(len, limit) && (u8(start) & 0xC0) == 0xC0) {
+                // fast path: a lone pointer to a name spelled out before (owners of most records)
+                int target = ((u8(start) & 0x3F) << 8) | u8(start + 1);
+                Suffix k = target < start ? suffixAt(target) : null;
+                if (k != null) {
+                    return fromSuffix(start, k);
+                }
+            }
             int pointerAt = -1;
             int pointerTarget = 0;
             int textAtJump = 0;
@@ -430,12 +464,12 @@ public final class Dissector {
                 int bound = inPlace ? end : len;
                 if (pos >= bound) {
                     if (inPlace && pos < len) {
-                        throw new RdataFault(pos, "The name at byte " + start + " in " + where
+                        throw new RdataFault(pos, "The name at byte " + start + " in " + where()
                                 + " runs past the end of the record data (at byte " + limit + ")");
                     }
                     String whose = start == pos || inPlace ? "the name that starts at byte " + start
                             : "the name that a compression pointer leads to";
-                    throw new Fault(len, "The message ends at byte " + len + " inside " + whose + " (in " + where
+                    throw new Fault(len, "The message ends at byte " + len + " inside " + whose + " (in " + where()
                             + ")");
                 }
                 int c = u8(pos);
@@ -452,21 +486,21 @@ public final class Dissector {
                 if (kind == 0xC0) {
                     if (pos + 1 >= bound) {
                         if (inPlace && pos + 1 < len) {
-                            throw new RdataFault(pos, "The compression pointer at byte " + pos + " in " + where
+                            throw new RdataFault(pos, "The compression pointer at byte " + pos + " in " + where()
                                     + " runs past the end of the record data (at byte " + limit + ")");
                         }
                         throw new Fault(len, "The message ends at byte " + len
-                                + " in the middle of the compression pointer at byte " + pos + " (in " + where + ")");
+                                + " in the middle of the compression pointer at byte " + pos + " (in " + where() + ")");
                     }
                     int target = ((c & 0x3F) << 8) | u8(pos + 1);
                     if (target >= pos) {
                         throw new Fault(pos, "Compression pointer at byte " + pos + (target == pos
                                 ? " points to itself" : " points forward to byte " + target)
-                                + "; pointers must point backwards (in " + where + ")");
+                                + "; pointers must point backwards (in " + where() + ")");
                     }
                     if (target >= segmentStart) {
                         throw new Fault(pos, "Compression pointer at byte " + pos + " points back to byte " + target
-                                + ", into the same name, so the name would repeat forever (in " + where + ")");
+                                + ", into the same name, so the name would repeat forever (in " + where() + ")");
                     }
                     if (inPlace) {
                         pointerAt = pos;
@@ -483,7 +517,7 @@ public final class Dissector {
                         if (known != null) {
                             if (wireLength + known.wireLength > 255) {
                                 throw new Fault(start, "The name starting at byte " + start + " is longer than 255"
-                                        + " bytes; a name holds at most 255 (in " + where + ")");
+                                        + " bytes; a name holds at most 255 (in " + where() + ")");
                             }
                             if (known.labels > 0) {
                                 if (labels > 0) {
@@ -506,20 +540,20 @@ public final class Dissector {
                 }
                 if (kind != 0) {
                     throw new Fault(pos, "Label at byte " + pos + " claims " + c + " bytes; a label holds at most 63"
-                            + " (length bytes 64 to 191 are reserved label types; in " + where + ")");
+                            + " (length bytes 64 to 191 are reserved label types; in " + where() + ")");
                 }
                 if (pos + 1 + c > bound) {
                     if (inPlace && pos + 1 + c <= len) {
-                        throw new RdataFault(pos, "The label at byte " + pos + " in " + where
+                        throw new RdataFault(pos, "The label at byte " + pos + " in " + where()
                                 + " runs past the end of the record data (at byte " + limit + ")");
                     }
                     throw new Fault(pos, "Label at byte " + pos + " claims " + c + " bytes but the message ends after "
-                            + (len - pos - 1) + " (in " + where + ")");
+                            + (len - pos - 1) + " (in " + where() + ")");
                 }
                 wireLength += 1 + c;
                 if (wireLength + 1 > 255) {
                     throw new Fault(start, "The name starting at byte " + start + " is longer than 255 bytes; a name"
-                            + " holds at most 255 (in " + where + ")");
+                            + " holds at most 255 (in " + where() + ")");
                 }
                 if (labels > 0) {
                     text.append('.');
@@ -569,26 +603,59 @@ public final class Dissector {
                     known.wireLength = wireLength - wireAtJump;
                     remember(known);
                 }
-                if (known.pointer == null || known.pointer.offset() != pointerAt) {
-                    String rest = known.labels == 0 ? "<Root>" : known.text;
-                    String value = WireText.hex(m, pointerAt, 1) + " " + WireText.hex(m, pointerAt + 1, 1)
-                            + " -> offset " + pointerTarget;
-                    known.pointer = new FieldSpan(NAME_POINTER, "Compression pointer", value,
-                            "Compression pointer: " + value + " (continues with " + rest + ")", pointerAt, 2, 0,
-                            List.of());
-                }
-                n.parts.set(n.parts.size() - 1, known.pointer);
+                n.parts.set(n.parts.size() - 1, pointerSpan(known, pointerAt));
             }
             return n;
         }
 
-        Node nameNode(FieldDef def, WireName n) {
-            Node node = new Node(def.id(), def.label(), n.text, def.label() + ": " + n.text + "  " + n.labelForm,
-                    n.offset, n.length, 0);
-            for (FieldSpan p : n.parts) {
-                node.add(p);
+        private WireName fromSuffix(int start, Suffix k) {
+            WireName n = new WireName();
+            n.offset = start;
+            n.length = 2;
+            if (k.labels == 0) {
+                n.text = "<Root>";
+                n.rawLength = 6;
+                n.labelForm = "(0)";
+                n.labelCount = 1;
+            } else {
+                n.text = k.text;
+                n.rawLength = k.rawLength;
+                n.labelForm = k.labelForm;
+                n.labelCount = k.rawLength <= 1 ? 0 : k.dots + k.labels;
             }
-            return node;
+            n.parts = List.of(pointerSpan(k, start));
+            n.whole = k;
+            return n;
+        }
+
+        private FieldSpan pointerSpan(Suffix k, int pointerAt) {
+            if (k.pointer == null || k.pointer.offset() != pointerAt) {
+                String rest = k.labels == 0 ? "<Root>" : k.text;
+                StringBuilder v = new StringBuilder(24);
+                WireText.appendHex(v, m, pointerAt, 1);
+                v.append(' ');
+                WireText.appendHex(v, m, pointerAt + 1, 1);
+                String value = v.append(" -> offset ").append(k.target).toString();
+                k.pointer = new FieldSpan(NAME_POINTER, "Compression pointer", value,
+                        "Compression pointer: " + value + " (continues with " + rest + ")", pointerAt, 2, 0,
+                        List.of());
+            }
+            return k.pointer;
+        }
+
+        FieldSpan nameNode(FieldDef def, WireName n) {
+            String display;
+            Suffix k = n.whole;
+            if (k != null && k.displayDef == def) {
+                display = k.display;
+            } else {
+                display = def.label() + ": " + n.text + "  " + n.labelForm;
+                if (k != null) {
+                    k.displayDef = def;
+                    k.display = display;
+                }
+            }
+            return new FieldSpan(def.id(), def.label(), n.text, display, n.offset, n.length, 0, n.parts);
         }
 
         /** A span that will get children: reopened as a node with the same texts. */
@@ -620,27 +687,23 @@ public final class Dissector {
         private final byte[] m;
         private final Node rr;
         private final StringBuilder summary;
-        private final String where;
         private final int type;
         private final int start;
         private final int end;
-        private final String typeText;
 
-        Rdata(Walk w, Node rr, StringBuilder summary, String where, int type, int start, int rdlen) {
+        Rdata(Walk w, Node rr, StringBuilder summary, int type, int start, int rdlen) {
             this.w = w;
             this.m = w.m;
             this.rr = rr;
             this.summary = summary;
-            this.where = where;
             this.type = type;
             this.start = start;
             this.end = start + rdlen;
-            this.typeText = typeName(type);
         }
 
         private void need(int at, int n, String what) {
             if (at + n > end) {
-                throw new RdataFault(at, "The data of " + where + " (type " + typeText + ") ends at byte " + end
+                throw new RdataFault(at, "The data of " + w.where() + " (type " + typeName(type) + ") ends at byte " + end
                         + " but " + what + " at byte " + at + " needs " + n + (n == 1 ? " byte" : " bytes"));
             }
         }
@@ -648,7 +711,7 @@ public final class Dissector {
         private void exact(int at) {
             if (at != end) {
                 int extra = end - at;
-                throw new RdataFault(at, capital(where) + " (type " + typeText + ") holds " + (end - start)
+                throw new RdataFault(at, capital(w.where()) + " (type " + typeName(type) + ") holds " + (end - start)
                         + " bytes of data; " + extra + (extra == 1 ? " byte" : " bytes") + " from byte " + at
                         + " are left over after its fields");
             }
@@ -656,10 +719,10 @@ public final class Dissector {
 
         private WireName name(int at) {
             if (at >= end) {
-                throw new RdataFault(at, "The data of " + where + " (type " + typeText + ") ends at byte " + end
+                throw new RdataFault(at, "The data of " + w.where() + " (type " + typeName(type) + ") ends at byte " + end
                         + " where a name should start");
             }
-            return w.readName(at, where, end);
+            return w.readName(at, end);
         }
 
         private int nameField(FieldDef def, int at, String summaryPrefix) {
@@ -687,7 +750,7 @@ public final class Dissector {
             switch (type) {
                 case 1 -> {
                     need(at, 4, "the IPv4 address");
-                    String addr = IpText.format(new byte[] {m[at], m[at + 1], m[at + 2], m[at + 3]});
+                    String addr = ipv4(at);
                     rr.add(w.text(A, at, 4, addr));
                     summary.append(", addr ").append(addr);
                     exact(at + 4);
@@ -746,6 +809,14 @@ public final class Dissector {
             }
         }
 
+        /** Dotted quad without the byte array IpText needs: A records are the most common data. */
+        private String ipv4(int at) {
+            StringBuilder sb = new StringBuilder(15);
+            sb.append(m[at] & 0xFF).append('.').append(m[at + 1] & 0xFF).append('.').append(m[at + 2] & 0xFF)
+                    .append('.').append(m[at + 3] & 0xFF);
+            return sb.toString();
+        }
+
         private void soa(int at) {
             WireName mname = name(at);
             rr.add(w.nameNode(SOA_MNAME, mname));
@@ -768,7 +839,7 @@ public final class Dissector {
             rr.add(w.uint(lengthDef, at, 1, n));
             if (at + 1 + n > end) {
                 throw new RdataFault(at, capital(what) + " at byte " + at + " claims " + n + " bytes but the data of "
-                        + where + " has only " + (end - at - 1) + " left");
+                        + w.where() + " has only " + (end - at - 1) + " left");
             }
             rr.add(w.text(textDef, at + 1, n, WireText.ascii(m, at + 1, n)));
             return at + 1 + n;
@@ -888,7 +959,7 @@ public final class Dissector {
             int tagLen = w.u8(at);
             if (at + 1 + tagLen > end) {
                 throw new RdataFault(at, "The CAA tag at byte " + at + " claims " + tagLen + " bytes but the data of "
-                        + where + " has only " + (end - at - 1) + " left");
+                        + w.where() + " has only " + (end - at - 1) + " left");
             }
             String tag = WireText.ascii(m, at + 1, tagLen);
             int valueLen = end - (at + 1 + tagLen);

@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * wire order, and every error points inside the message or at its end. Tries per property come
  * from jqwik.tries.default (1000 in `mvn verify`); see src/docs/dissector.md for a long run.
  */
-class DissectorProperties {
+class DissectorFuzzTest {
 
     private static final List<byte[]> REAL = loadReal();
 
