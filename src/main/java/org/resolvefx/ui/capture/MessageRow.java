@@ -3,7 +3,7 @@ package org.resolvefx.ui.capture;
 import java.time.Duration;
 import java.time.Instant;
 import org.resolvefx.core.capture.DnsPacket;
-import org.resolvefx.core.wire.MessageSummary;
+import org.resolvefx.core.wire.MessageInfo;
 
 /**
  * One row of the message list: a DNS message from the open file, with its summary computed on
@@ -58,7 +58,7 @@ public final class MessageRow {
 
     public String info() {
         if (info == null) {
-            info = MessageSummary.of(packet.unsafeBytes()).info();
+            info = MessageInfo.of(packet.unsafeBytes());
         }
         return info;
     }
