@@ -1,5 +1,6 @@
 package org.resolvefx.ui.inspector;
 
+import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -63,14 +64,40 @@ public final class InspectorViewModel {
         }).orElse(false);
     }
 
-    /** Clicking a byte selects the innermost field covering it. */
+    /**
+     * Clicking a byte selects the innermost Wireshark field covering it, as in Wireshark's byte
+     * pane: bit fields (which share their bytes) and ResolveFX's teaching sub-fields are chosen in
+     * the tree or the header grid instead.
+     */
     public void selectByte(int offset) {
         InspectedMessage m = message.get();
         if (m == null || offset < 0 || offset >= m.bytes().length) {
             return;
         }
         cursorByte.set(offset);
-        selectedField.set(FieldPaths.innermostAt(m.dissection(), offset).orElse(null));
+        selectedField.set(fieldForByte(m.dissection().fields(), offset));
+    }
+
+    static FieldSpan fieldForByte(List<FieldSpan> top, int offset) {
+        FieldSpan wireshark = null;
+        FieldSpan any = null;
+        List<FieldSpan> level = top;
+        boolean descended = true;
+        while (descended) {
+            descended = false;
+            for (FieldSpan f : level) {
+                if (f.mask() == 0 && f.covers(offset)) {
+                    any = f;
+                    if (f.isWiresharkField()) {
+                        wireshark = f;
+                    }
+                    level = f.children();
+                    descended = true;
+                    break;
+                }
+            }
+        }
+        return wireshark != null ? wireshark : any;
     }
 
     public IntegerProperty cursorByteProperty() {
