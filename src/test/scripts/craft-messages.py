@@ -110,8 +110,10 @@ m = header(0x100d, 0x0100, 1, 0, 0, 1) + question(name("ecs.example"), 1)
 m += opt([(8, b"\x00\x02\x30\x00\x20\x01\x0d\xb8\x00\x01"), (8, b"\x00\x05\x08\x00\xaa")])
 msgs.append(m)
 
-for m in msgs:
+for i, m in enumerate(msgs):
     for off in range(0, len(m), 16):
         chunk = m[off:off + 16]
-        print("%06x %s" % (off, " ".join("%02x" % b for b in chunk)))
+        # a fixed time before each packet keeps the pcap identical from run to run
+        stamp = "2024-01-01 00:00:%02d.000000 " % (i + 1) if off == 0 else ""
+        print("%s%06x %s" % (stamp, off, " ".join("%02x" % b for b in chunk)))
     print()

@@ -12,10 +12,11 @@ if [ -d "$SHARED" ]; then
   for f in "$SHARED"/*.pcap; do cp "$f" "$DIR/"; chmod 644 "$DIR/$(basename "$f")"; done
 fi
 python3 src/test/scripts/craft-messages.py > "$DIR/crafted.txt"
-text2pcap -q -F pcap -e 0x800 -4 127.0.0.1,127.0.0.2 -u 40000,53 "$DIR/crafted.txt" "$DIR/crafted.pcap"
+text2pcap -q -F pcap -t "%Y-%m-%d %H:%M:%S." -e 0x800 -4 127.0.0.1,127.0.0.2 -u 40000,53 "$DIR/crafted.txt" "$DIR/crafted.pcap"
 for p in "$DIR"/*.pcap; do
   base=${p%.pcap}
   tshark -r "$p" -T json -x -J dns 2>/dev/null > "$base.json"
-  tshark -r "$p" -T pdml -J dns 2>/dev/null > "$base.pdml"
+  # drop the run's own time from the PDML header so reruns give identical files
+  tshark -r "$p" -T pdml -J dns 2>/dev/null | sed -E '1,5s/ time="[^"]*"//' > "$base.pdml"
   echo "$(basename "$p"): $(grep -c '"dns.id_raw"' "$base.json") DNS messages"
 done

@@ -29,17 +29,20 @@ import org.resolvefx.core.wire.PcapPayloads;
  * Throughput of the dissector and of the one-line summary over the real messages of the golden
  * captures (the reference captures, the BIND zoo with DNSSEC records and a zone transfer, the
  * crafted messages): scores are messages per second on one thread. Target: at least 200,000
- * full dissections per second. Run from the repository root after `mvn -o test-compile`:
+ * full dissections per second. Run from the repository root:
  * <pre>
- * java -cp target/test-classes:target/classes:$(mvn -o -q dependency:build-classpath \
- *   -Dmdep.outputFile=/dev/stdout) org.openjdk.jmh.Main DissectBenchmark -f 1 -wi 3 -i 5
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+ * java -cp target/test-classes:target/classes:$(cat target/bench.cp) \
+ *   org.openjdk.jmh.Main DissectBenchmark -f 1 -wi 10 -i 5
  * </pre>
- */
+ * Ten warm-up seconds: the JIT needs about five before the dissector runs at full speed on two
+ * cores, and "-wi 3" often measures a half-compiled walker.
+  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class DissectBenchmark {
 

@@ -206,11 +206,6 @@ public final class FieldDef {
         return sb.append(label).append(": ").append(shownValue(raw)).append(appended).toString();
     }
 
-    /** Tree line for text-like kinds: "Name: www.example.com". */
-    public String displayText(String shown) {
-        return label + ": " + shown;
-    }
-
     static String hexPadded(long v, int width) {
         String h = Long.toHexString(v);
         int digits = Math.max(2, width * 2);

@@ -44,10 +44,6 @@ final class Node {
         kids.add(child);
     }
 
-    boolean hasChildren() {
-        return kids != null && !kids.isEmpty();
-    }
-
     /** Fixes open lengths (children's reach) and clamps to the message, then freezes. */
     FieldSpan build(int messageLength) {
         List<FieldSpan> children;

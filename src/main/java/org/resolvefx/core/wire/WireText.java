@@ -142,12 +142,6 @@ final class WireText {
         }
     }
 
-    static String hex(byte[] b, int off, int len) {
-        StringBuilder sb = new StringBuilder(len * 2);
-        appendHex(sb, b, off, len);
-        return sb.toString();
-    }
-
     /** "6 days", "1 hour, 30 minutes", "0 seconds": Wireshark's unsigned_time_secs_to_str. */
     static String duration(long seconds) {
         if (seconds == 0) {
