@@ -94,7 +94,8 @@ public final class MainWindow {
                 (javafx.collections.ListChangeListener<MessageRow>) c -> onListSelection());
         inspector.setPartnerLookup(this::partnerOf);
 
-        scene = new Scene(root, 1400, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1400, screen.getWidth() - 40), Math.min(900, screen.getHeight() - 60));
         installDragAndDrop();
         applyTheme(theme);
         stage.setScene(scene);
