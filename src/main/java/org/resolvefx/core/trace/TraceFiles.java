@@ -348,6 +348,16 @@ public final class TraceFiles {
     }
 
     static boolean looksLikeTrace(byte[] head) {
+        // a capture or message file never starts with '{': answer those without loading Jackson,
+        // which keeps `inspect --summary` on big captures from paying for it at start-up
+        int i = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+            i++;
+        }
+        if (i >= head.length || head[i] != '{') {
+            return false;
+        }
         try (JsonParser p = MAPPER.getFactory().createParser(head)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
