@@ -267,6 +267,8 @@ public final class MainWindow {
         zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
         double base = theme == Theme.PROJECTOR ? 20 : 14;
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", base * zoom));
+        root.applyCss();
+        messageList.sizeColumns();
     }
 
     public double zoom() {
@@ -459,7 +461,7 @@ public final class MainWindow {
         pairs.clear();
         selectedRow = null;
         workspace.getItems().setAll(messageList, inspector);
-        workspace.setDividerPositions(0.42);
+        workspace.setDividerPositions(0.38);
         updateTitle();
     }
 

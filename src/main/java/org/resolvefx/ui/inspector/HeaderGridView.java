@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.resolvefx.core.wire.FieldSpan;
@@ -154,6 +155,9 @@ public final class HeaderGridView extends VBox {
             getProperties().put("fieldId", cell.fieldId());
             Label name = new Label(cell.shortName());
             name.getStyleClass().add("header-cell-name");
+            // a bit cell is narrow: its name must never turn into "..."
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            value.setMinWidth(Region.USE_PREF_SIZE);
             value.getStyleClass().add("header-cell-value");
             bits.getStyleClass().add("header-cell-bits");
             meaning.getStyleClass().add("header-cell-meaning");

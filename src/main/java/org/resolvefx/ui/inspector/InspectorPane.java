@@ -48,18 +48,23 @@ public final class InspectorPane extends BorderPane {
         VBox hexBox = new VBox(hexTitle, hexDump);
         VBox.setVgrow(hexDump, Priority.ALWAYS);
 
-        SplitPane left = new SplitPane(headerGrid, hexBox);
-        left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.52);
-        SplitPane main = new SplitPane(left, treeBox);
-        main.setDividerPositions(0.5);
+        this.treeBox = treeBox;
+        this.hexBox = hexBox;
+        arrange(true);
+        // wide panes put the tree beside grid and bytes; narrow ones (compare mode, small screens)
+        // stack grid, tree and bytes so that the bit grid never has to squeeze its labels
+        widthProperty().addListener((obs, o, n) -> {
+            boolean wide = n.doubleValue() >= WIDE_LAYOUT_EM * fontSize();
+            if (wide != this.wide) {
+                arrange(wide);
+            }
+        });
 
         VBox bottom = new VBox(2, details, explanation);
         bottom.getStyleClass().add("field-details-bar");
         bottom.setPadding(new Insets(6, 10, 6, 10));
 
         setTop(caption);
-        setCenter(main);
         setBottom(bottom);
 
         fieldTree.setContextMenu(copyMenu());
@@ -71,6 +76,34 @@ public final class InspectorPane extends BorderPane {
         });
         I18n.localeProperty().addListener((obs, o, n) -> updateDetails());
         updateDetails();
+    }
+
+    /** Width (in em of the current font) from which the tree goes beside the grid instead of below it. */
+    private static final double WIDE_LAYOUT_EM = 80;
+    private final VBox treeBox;
+    private final VBox hexBox;
+    private boolean wide;
+
+    /** The current type size (theme and zoom), read from a label that CSS has styled. */
+    private double fontSize() {
+        return caption.getFont().getSize();
+    }
+
+    private void arrange(boolean wideLayout) {
+        this.wide = wideLayout;
+        SplitPane main;
+        if (wideLayout) {
+            SplitPane left = new SplitPane(headerGrid, hexBox);
+            left.setOrientation(Orientation.VERTICAL);
+            left.setDividerPositions(0.55);
+            main = new SplitPane(left, treeBox);
+            main.setDividerPositions(0.55);
+        } else {
+            main = new SplitPane(headerGrid, treeBox, hexBox);
+            main.setOrientation(Orientation.VERTICAL);
+            main.setDividerPositions(0.36, 0.7);
+        }
+        setCenter(main);
     }
 
     public InspectorViewModel model() {
