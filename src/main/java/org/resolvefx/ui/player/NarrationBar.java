@@ -1,0 +1,56 @@
+package org.resolvefx.ui.player;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.resolvefx.core.playback.PlaybackState;
+import org.resolvefx.ui.i18n.I18n;
+import org.resolvefx.ui.trace.TraceViewModel;
+
+/**
+ * One sentence per step for students, under the views, in the interface language. Lecturers who
+ * speak themselves switch it off (View menu, or N).
+ */
+public final class NarrationBar extends HBox {
+    private final TraceViewModel model;
+    private final Label step = new Label();
+    private final Label text = new Label();
+
+    public NarrationBar(TraceViewModel model) {
+        this.model = model;
+        getStyleClass().add("narration-bar");
+        setId("narration");
+        getStylesheets().add(NarrationBar.class.getResource("/org/resolvefx/ui/player/player.css").toExternalForm());
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(12);
+        step.getStyleClass().add("narration-step");
+        step.setMinWidth(USE_PREF_SIZE);
+        text.getStyleClass().add("narration-text");
+        text.setId("narration-text");
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        getChildren().addAll(step, text);
+        model.stateProperty().addListener((obs, o, n) -> refresh());
+        I18n.localeProperty().addListener((obs, o, n) -> refresh());
+        managedProperty().bind(visibleProperty());
+        refresh();
+    }
+
+    /** The sentence shown now (for tests and exports). */
+    public String text() {
+        return text.getText();
+    }
+
+    private void refresh() {
+        PlaybackState s = model.state();
+        if (s == null) {
+            step.setText("");
+            text.setText("");
+            return;
+        }
+        step.setText(s.position() == 0 ? I18n.get("narration.start")
+                : I18n.get("narration.step", s.position(), s.eventCount()));
+        text.setText(s.narration().text(I18n.locale()));
+    }
+}

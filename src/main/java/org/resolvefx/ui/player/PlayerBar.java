@@ -1,0 +1,211 @@
+package org.resolvefx.ui.player;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.resolvefx.core.playback.PlaybackState;
+import org.resolvefx.core.trace.TraceEvent;
+import org.resolvefx.ui.i18n.I18n;
+import org.resolvefx.ui.trace.TraceViewModel;
+
+/**
+ * Play, pause, step, jump and speed for the open trace. Playing steps forward on a timer whose
+ * pace follows the speed (0.25x to 4x); messages get more time than bookkeeping steps, so a
+ * packet can travel its arrow before the next step.
+ */
+public final class PlayerBar extends HBox {
+    /** Base time a message step stays on screen at 1x: the packet animation plus time to read. */
+    static final double MESSAGE_STEP_SECONDS = 1.6;
+    static final double OTHER_STEP_SECONDS = 0.9;
+    public static final double[] SPEEDS = {0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4};
+
+    private final TraceViewModel model;
+    private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final Button first = button("mdi2s-skip-previous", "player.first", "player-first");
+    private final Button back = button("mdi2s-step-backward", "player.back", "player-back");
+    private final Button play = button("mdi2p-play", "player.play", "player-play");
+    private final Button forward = button("mdi2s-step-forward", "player.forward", "player-forward");
+    private final Button last = button("mdi2s-skip-next", "player.last", "player-last");
+    private final ComboBox<Double> speed = new ComboBox<>();
+    private final Label position = new Label();
+    private final Scrubber scrubber;
+    private Timeline timer;
+
+    public PlayerBar(TraceViewModel model) {
+        this.model = model;
+        this.scrubber = new Scrubber(model);
+        getStyleClass().add("player-bar");
+        setId("player");
+        getStylesheets().add(PlayerBar.class.getResource("/org/resolvefx/ui/player/player.css").toExternalForm());
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(6);
+
+        first.setOnAction(e -> {
+            pause();
+            model.toStart();
+        });
+        back.setOnAction(e -> {
+            pause();
+            model.stepBack();
+        });
+        play.setOnAction(e -> togglePlay());
+        forward.setOnAction(e -> {
+            pause();
+            model.stepForward();
+        });
+        last.setOnAction(e -> {
+            pause();
+            model.toEnd();
+        });
+
+        speed.getItems().setAll(java.util.Arrays.stream(SPEEDS).boxed().toList());
+        speed.setValue(1.0);
+        speed.setId("player-speed");
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : (v == Math.rint(v) ? String.format("%.0f\u00d7", v)
+                        : String.format(java.util.Locale.ROOT, "%s\u00d7", v));
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("\u00d7", ""));
+            }
+        });
+        speed.valueProperty().addListener((obs, o, n) -> model.speedProperty().set(n == null ? 1 : n));
+        model.speedProperty().addListener((obs, o, n) -> speed.setValue(n.doubleValue()));
+        Tooltip speedTip = new Tooltip();
+        speedTip.textProperty().bind(I18n.text("player.speed"));
+        speed.setTooltip(speedTip);
+        speed.setFocusTraversable(false);
+
+        position.getStyleClass().add("player-position");
+        position.setId("player-position");
+        position.setMinWidth(USE_PREF_SIZE);
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        getChildren().addAll(first, back, play, forward, last, scrubber, position, speed);
+
+        model.stateProperty().addListener((obs, o, n) -> refresh());
+        model.playbackProperty().addListener((obs, o, n) -> refresh());
+        playing.addListener((obs, o, n) -> refresh());
+        I18n.localeProperty().addListener((obs, o, n) -> refresh());
+        refresh();
+    }
+
+    private Button button(String icon, String tooltipKey, String id) {
+        FontIcon fi = new FontIcon(icon);
+        fi.getStyleClass().add("player-icon");
+        Button b = new Button(null, fi);
+        b.getStyleClass().addAll("player-button", "flat");
+        b.setId(id);
+        b.setFocusTraversable(false);
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.text(tooltipKey));
+        b.setTooltip(t);
+        return b;
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void play() {
+        if (!model.hasTrace()) {
+            return;
+        }
+        if (!model.canStepForward()) {
+            model.toStart();
+        }
+        playing.set(true);
+        scheduleNext();
+    }
+
+    public void pause() {
+        playing.set(false);
+        if (timer != null) {
+            timer.stop();
+            timer = null;
+        }
+    }
+
+    /** Shows the next step after the current one has had its time on screen. */
+    private void scheduleNext() {
+        if (timer != null) {
+            timer.stop();
+        }
+        PlaybackState s = model.state();
+        boolean message = s != null && s.isMessageStep();
+        double seconds = (message ? MESSAGE_STEP_SECONDS : OTHER_STEP_SECONDS) / model.speedProperty().get();
+        if (s != null && s.position() == 0) {
+            seconds = OTHER_STEP_SECONDS / model.speedProperty().get();
+        }
+        timer = new Timeline(new KeyFrame(Duration.seconds(seconds), e -> {
+            if (!playing.get()) {
+                return;
+            }
+            if (model.canStepForward()) {
+                model.stepForward();
+                if (model.canStepForward()) {
+                    scheduleNext();
+                } else {
+                    pause();
+                }
+            } else {
+                pause();
+            }
+        }));
+        timer.play();
+    }
+
+    private void refresh() {
+        boolean has = model.hasTrace();
+        first.setDisable(!has || !model.canStepBack());
+        back.setDisable(!has || !model.canStepBack());
+        forward.setDisable(!has || !model.canStepForward());
+        last.setDisable(!has || !model.canStepForward());
+        play.setDisable(!has);
+        ((FontIcon) play.getGraphic()).setIconLiteral(playing.get() ? "mdi2p-pause" : "mdi2p-play");
+        play.getTooltip().textProperty().unbind();
+        play.getTooltip().textProperty().bind(I18n.text(playing.get() ? "player.pause" : "player.play"));
+        PlaybackState s = model.state();
+        if (s == null) {
+            position.setText("");
+        } else {
+            int arrows = s.arrows().size();
+            position.setText(I18n.get("player.position", s.position(), s.eventCount(), arrows));
+        }
+        String kind = s == null || s.event().isEmpty() ? "" : kindClass(s.event().get());
+        getStyleClass().removeIf(c -> c.startsWith("at-"));
+        if (!kind.isEmpty()) {
+            getStyleClass().add("at-" + kind);
+        }
+    }
+
+    private static String kindClass(TraceEvent e) {
+        return e instanceof TraceEvent.Answer ? "answer" : e instanceof TraceEvent.Failure ? "failure" : "step";
+    }
+}
