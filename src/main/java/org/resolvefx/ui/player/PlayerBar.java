@@ -32,13 +32,14 @@ public final class PlayerBar extends HBox {
 
     private final TraceViewModel model;
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    /** Declared before the buttons: their icons take their size from its font. */
+    private final Label position = new Label();
     private final Button first = button("mdi2s-skip-previous", "player.first", "player-first");
     private final Button back = button("mdi2s-step-backward", "player.back", "player-back");
     private final Button play = button("mdi2p-play", "player.play", "player-play");
     private final Button forward = button("mdi2s-step-forward", "player.forward", "player-forward");
     private final Button last = button("mdi2s-skip-next", "player.last", "player-last");
     private final ComboBox<Double> speed = new ComboBox<>();
-    private final Label position = new Label();
     private final Scrubber scrubber;
     private Timeline timer;
 
@@ -107,6 +108,10 @@ public final class PlayerBar extends HBox {
     private Button button(String icon, String tooltipKey, String id) {
         FontIcon fi = new FontIcon(icon);
         fi.getStyleClass().add("player-icon");
+        // Ikonli reads -fx-icon-size in pixels only; follow the type size (theme, zoom) from code
+        double factor = id.equals("player-play") ? 2.1 : 1.6;
+        fi.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                () -> (int) Math.round(position.getFont().getSize() * factor), position.fontProperty()));
         Button b = new Button(null, fi);
         b.getStyleClass().addAll("player-button", "flat");
         b.setId(id);
