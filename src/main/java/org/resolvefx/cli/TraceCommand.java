@@ -196,19 +196,19 @@ public final class TraceCommand implements Callable<Integer> {
                 }
             }, "trace-cancel");
             boolean hooked = addHook(hook);
-            Trace trace;
             try {
-                trace = session.resolve(question, setup.mode(), new TracePrinter(stdout, locale, !brief), cancel);
+                Trace trace = session.resolve(question, setup.mode(), new TracePrinter(stdout, locale, !brief), cancel);
+                TracePrinter.summary(stdout, trace);
+                boolean saved = save(trace, question, setup.mode(), stdout, stderr);
+                boolean answered = trace.outcome().filter(e -> e instanceof TraceEvent.Answer).isPresent();
+                return answered && saved ? EXIT_ANSWER : EXIT_FAILURE;
             } finally {
+                // after the summary and the files: a Ctrl-C hook waits for this before the JVM exits
                 done.countDown();
                 if (hooked) {
                     removeHook(hook);
                 }
             }
-            TracePrinter.summary(stdout, trace);
-            boolean saved = save(trace, question, setup.mode(), stdout, stderr);
-            boolean answered = trace.outcome().filter(e -> e instanceof TraceEvent.Answer).isPresent();
-            return answered && saved ? EXIT_ANSWER : EXIT_FAILURE;
         } catch (IllegalArgumentException e) {
             stderr.println("trace: " + e.getMessage());
             stderr.flush();

@@ -27,8 +27,9 @@ import java.util.Objects;
  * @param port               0: servers listen on port 53; otherwise every server of the hierarchy is
  *                           asked on this port (the sandbox on loopback, e.g. 5300)
  * @param seed               null: query IDs, source ports and random server order come from
- *                           {@link java.security.SecureRandom}; a number makes them repeatable (for
- *                           lessons and tests on the in-process network only)
+ *                           {@link java.security.SecureRandom}; a number makes them repeatable on the
+ *                           in-process network (lessons, tests). Live and stub sessions ignore it and
+ *                           always use SecureRandom: predictable IDs and ports would invite spoofing.
  * @param limits             bounds on queries, referrals, aliases, nesting and time
  */
 public record ResolverOptions(Duration timeout, int retries, boolean edns, int udpPayloadSize,

@@ -105,7 +105,8 @@ public final class ResolverSession implements AutoCloseable {
         if (rootHints.isEmpty()) {
             throw new IllegalArgumentException("no root hints to start from");
         }
-        Random random = randomFor(options);
+        // real sockets always get unpredictable IDs and ports, whatever seed the options carry
+        Random random = new SecureRandom();
         LiveNetwork.AddressPolicy policy = RootHints.allLoopback(rootHints)
                 ? LiveNetwork.AddressPolicy.LOOPBACK_ONLY : LiveNetwork.AddressPolicy.ANY;
         return new ResolverSession(new LiveNetwork(policy, random, SessionClock.system()), rootHints, null, options,
@@ -114,7 +115,7 @@ public final class ResolverSession implements AutoCloseable {
 
     /** Real sockets to one recursive server (stub mode): the query and the response. */
     public static ResolverSession stub(SocketAddr server, ResolverOptions options) {
-        Random random = randomFor(options);
+        Random random = new SecureRandom();
         LiveNetwork.AddressPolicy policy = SandboxAddresses.isLoopback(server.address())
                 ? LiveNetwork.AddressPolicy.LOOPBACK_ONLY : LiveNetwork.AddressPolicy.ANY;
         return new ResolverSession(new LiveNetwork(policy, random, SessionClock.system()), List.of(), server, options,
