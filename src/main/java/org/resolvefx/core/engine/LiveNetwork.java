@@ -33,6 +33,9 @@ import org.resolvefx.core.sandbox.SandboxAddresses;
  *
  * <p>Waiting uses a {@link Selector} that the cancel token wakes, so cancelling stops a lookup at
  * once even while it waits out a long timeout.
+ *
+ * <p>Not dnsjava's {@code SimpleResolver}: it connects its UDP channel (datagrams from elsewhere never
+ * arrive), drops mismatching responses without a word, and cannot be woken by a cancel token.
  */
 public final class LiveNetwork implements DnsNetwork {
 
@@ -226,7 +229,8 @@ public final class LiveNetwork implements DnsNetwork {
         @Override
         public Optional<Datagram> receive(long timeoutMicros, CancelToken cancel) throws IOException {
             long deadline = System.nanoTime() + Math.max(0, timeoutMicros) * 1000L;
-            try (CancelToken.Registration wake = cancel.onCancel(selector::wakeup)) {
+            CancelToken.Registration wake = cancel.onCancel(selector::wakeup);
+            try {
                 while (true) {
                     if (cancel.isCancelled()) {
                         throw new CancelledException();
@@ -243,6 +247,8 @@ public final class LiveNetwork implements DnsNetwork {
                     selector.select(Math.max(1, Math.min(100, (left + 999_999) / 1_000_000L)));
                     selector.selectedKeys().clear();
                 }
+            } finally {
+                wake.close();
             }
         }
     }

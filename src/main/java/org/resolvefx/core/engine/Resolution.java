@@ -49,6 +49,10 @@ import org.xbill.DNS.Type;
  * targets (CNAME, DNAME), resolve server names without glue as nested side lookups; stop at an
  * answer, NXDOMAIN or NODATA (cached negatively, RFC 2308), or a failure with a reason. Every
  * limit ({@link ResolverOptions.Limits}) and the cancel token are checked before each query.
+ *
+ * <p>Written by hand: dnsjava's {@code Lookup} and resolvers send one question to a recursive server
+ * and hide the steps, and no maintained Java library walks the hierarchy itself while exposing each
+ * message, cache decision and failure as it happens. dnsjava still builds and parses every message.
  */
 final class Resolution {
 
@@ -155,9 +159,9 @@ final class Resolution {
     // ------------------------------------------------------------------ the three modes
 
     /** The asking host walks from the root itself (RD=0), like dig +trace. */
-    void runIterative(Question q) {
-        askerId = rec.endpoint(CLIENT_ADDRESS, 0, Role.CLIENT, null, null);
-        askerAddress = CLIENT_ADDRESS;
+    void runIterative(Question q, InetAddress clientAddress) {
+        askerId = rec.endpoint(clientAddress, 0, Role.CLIENT, null, null);
+        askerAddress = clientAddress;
         Outcome o;
         try {
             o = lookup(q.name(), q.type(), 0);

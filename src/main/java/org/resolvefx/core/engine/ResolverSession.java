@@ -161,7 +161,7 @@ public final class ResolverSession implements AutoCloseable {
                 case ITERATIVE -> {
                     r = new Resolution(rec, mode, options, network, Resolution.scratchCache(clock, hints), false,
                             token, random, origin);
-                    r.runIterative(question);
+                    r.runIterative(question, clientAddress());
                 }
                 default -> {
                     r = new Resolution(rec, mode, options, network, new ResolverCache(clock), false, token, random,
@@ -200,6 +200,18 @@ public final class ResolverSession implements AutoCloseable {
     public Set<ResolutionMode> modes() {
         return stubServer != null ? EnumSet.of(ResolutionMode.STUB)
                 : EnumSet.of(ResolutionMode.ITERATIVE, ResolutionMode.RECURSIVE);
+    }
+
+    /**
+     * Where the iterative client sends from: 127.0.0.1 on the in-process network and for hierarchies
+     * on loopback; for the Internet the address the kernel would use towards the first root server.
+     */
+    private InetAddress clientAddress() {
+        if (network instanceof LiveNetwork live && live.policy() == LiveNetwork.AddressPolicy.ANY && !hints.isEmpty()
+                && !hints.get(0).addresses().isEmpty()) {
+            return LiveNetwork.localAddressFor(hints.get(0).addresses().get(0), Resolution.CLIENT_ADDRESS);
+        }
+        return Resolution.CLIENT_ADDRESS;
     }
 
     private static InetAddress localFor(SocketAddr server) {

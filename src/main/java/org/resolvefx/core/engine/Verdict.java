@@ -30,7 +30,8 @@ import org.xbill.DNS.Type;
  * What a response means for the lookup, judged the way RFC 1034 section 5.3.3 and current
  * resolvers do: relative to the question asked and to the zone the server was asked as authority
  * for (its bailiwick). Records outside the bailiwick never count, so a server cannot answer for
- * names it has no authority over.
+ * names it has no authority over. By hand because dnsjava's {@code SetResponse} classifies cache
+ * contents, not a server's response against the bailiwick it was asked in.
  */
 sealed interface Verdict {
 

@@ -62,8 +62,8 @@ final class Tools {
 
     private static boolean allFree(int port, InetAddress... addresses) {
         for (InetAddress a : addresses) {
-            try (DatagramSocket u = new DatagramSocket(new InetSocketAddress(a, port));
-                 ServerSocket t = new ServerSocket()) {
+            try (DatagramSocket u = new DatagramSocket(null); ServerSocket t = new ServerSocket()) {
+                u.bind(new InetSocketAddress(a, port));
                 t.bind(new InetSocketAddress(a, port));
             } catch (IOException e) {
                 return false;
