@@ -892,8 +892,10 @@ final class Resolution {
                     why = "only addresses are taken from the additional section";
                 }
                 if (why != null) {
-                    for (Record r : records) {
-                        rejected.add(new TraceEvent.RejectedRecord(MessageFacts.recordText(r), why));
+                    if (showCache) {
+                        for (Record r : records) {
+                            rejected.add(new TraceEvent.RejectedRecord(MessageFacts.recordText(r), why));
+                        }
                     }
                     continue;
                 }
@@ -903,6 +905,9 @@ final class Resolution {
                 String sectionName = section == Section.ANSWER ? "answer"
                         : section == Section.AUTHORITY ? "authority" : "additional";
                 var e = cache.put(records, trust, sectionName, source);
+                if (!showCache) {
+                    continue; // the walker's scratch memory: nothing to show, no texts to build
+                }
                 if (e.isPresent()) {
                     stored.add(e.get().toTrace(origin, u.endpointId()));
                 } else {
