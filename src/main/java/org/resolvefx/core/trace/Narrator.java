@@ -262,6 +262,34 @@ public final class Narrator {
         return both(l -> l.fill("tcp.fallback", endpoint(l, e, endpointId).merge(asker(l, mode))));
     }
 
+    /**
+     * A server rejected the EDNS(0) option (FORMERR, NOTIMP or BADVERS), so the asker repeats the
+     * query without it (RFC 6891, section 7). The resolution engine uses this as the sentence of the
+     * {@link TraceEvent.Retry} it records before the repeated query.
+     */
+    public static Narration forEdnsFallback(String endpointId, Map<String, Endpoint> endpoints, int rcode,
+                                            int attempt, ResolutionMode mode) {
+        Endpoint e = endpoints.get(endpointId);
+        return both(l -> l.fill("retry.noEdns", endpoint(l, e, endpointId).merge(asker(l, mode))
+                .with("rcode", Rcode.string(rcode)).with("attempt", Integer.toString(attempt))));
+    }
+
+    /**
+     * The resolver looks for the closest name servers it knows for {@code name} (a cache lookup of
+     * an NS set) and starts there: at a zone below the root, at the root, or, with nothing cached,
+     * at the root servers of its hints file.
+     *
+     * @param servers the server names found, for the sentence
+     * @param fromHints true when only the root hints were there
+     */
+    public static Narration forClosestServers(Name name, Name zone, List<String> servers, boolean fromHints,
+                                              ResolutionMode mode) {
+        String key = fromHints ? "cache.lookup.hints"
+                : zone.equals(Name.root) ? "cache.lookup.closestRoot" : "cache.lookup.closest";
+        return both(l -> l.fill(key, asker(l, mode).with("name", l.name(name)).with("zone", l.name(zone))
+                .with("servers", l.textRecordList(servers))));
+    }
+
     /** How the lookup ended: the records, NXDOMAIN, NODATA, or an error code. */
     public static Narration forAnswer(Question question, int rcode, List<String> records, boolean fromCache) {
         String cache = fromCache ? ".cache" : "";
@@ -402,7 +430,8 @@ public final class Narrator {
 
     /** "www.example.com. A" -> "www.example.com A". */
     private static String compactKey(String key) {
-        return key.replace(". ", " ");
+        // the root's own entries keep their dot (". NS"); everywhere else the trailing dot goes
+        return key.startsWith(". ") ? ". " + key.substring(2).replace(". ", " ") : key.replace(". ", " ");
     }
 
     /**
