@@ -94,19 +94,26 @@ public final class CacheView extends BorderPane {
         table.setPlaceholder(placeholder);
         placeholder.getStyleClass().add("cache-placeholder");
         placeholder.setWrapText(true);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().addAll(List.of(statusColumn(),
-                textColumn("cache.column.name", 13, "cache-col-name", r -> nameText(r.entry())),
+                textColumn("cache.column.name", 12, "cache-col-name", r -> nameText(r.entry())),
                 textColumn("cache.column.type", 4.5, "cache-col-type", r -> Type.string(r.entry().type())),
-                textColumn("cache.column.ttl", 8, "cache-col-ttl", CacheView::ttlText),
-                textColumn("cache.column.source", 14, "cache-col-source", this::sourceText),
-                textColumn("cache.column.data", 16, "cache-col-data", CacheView::dataText)));
+                textColumn("cache.column.ttl", 11, "cache-col-ttl", CacheView::ttlText),
+                textColumn("cache.column.data", 16, "cache-col-data", CacheView::dataText),
+                textColumn("cache.column.source", 13, "cache-col-source", this::sourceText)));
         table.setRowFactory(t -> new StatusRow());
 
         setTop(header);
         setCenter(table);
 
-        emProbe.fontProperty().addListener((o, a, b) -> em.set(b.getSize()));
+        emProbe.fontProperty().addListener((o, a, b) -> {
+            em.set(b.getSize());
+            // the constrained policy only redistributes on resize: let it run again for the new widths
+            javafx.application.Platform.runLater(() -> {
+                table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+            });
+        });
         model.stateProperty().addListener((o, a, b) -> refresh());
         model.traceProperty().addListener((o, a, b) -> refresh());
         clockMicros.addListener((o, a, b) -> refresh());
@@ -191,7 +198,7 @@ public final class CacheView extends BorderPane {
             source = t == null ? e.sourceId() : t.endpoint(e.sourceId()).map(Endpoint::displayName)
                     .orElse(e.sourceId());
         }
-        if (e.storedAtMicros() < 0) {
+        if (e.storedAtMicros() < 0 && !"hints".equals(e.sourceId())) {
             source = source + " \u00b7 " + I18n.get("cache.source.before");
         }
         String sectionKey = "cache.section." + e.section();
@@ -220,10 +227,10 @@ public final class CacheView extends BorderPane {
         TableColumn<CacheRow, CacheRow> c = new TableColumn<>();
         c.textProperty().bind(I18n.text("cache.column.status"));
         c.setCellValueFactory(f -> new SimpleObjectProperty<>(f.getValue()));
-        c.setCellFactory(col -> new StatusCell());
+        c.setCellFactory(col -> new StatusCell(em));
         c.setSortable(false);
         c.getStyleClass().add("cache-col-status");
-        c.prefWidthProperty().bind(em.multiply(10));
+        c.prefWidthProperty().bind(em.multiply(11));
         return c;
     }
 
@@ -242,6 +249,12 @@ public final class CacheView extends BorderPane {
 
     /** Icon and words for the kind of entry: never colour alone. */
     private static final class StatusCell extends TableCell<CacheRow, CacheRow> {
+        private final DoubleProperty em;
+
+        StatusCell(DoubleProperty em) {
+            this.em = em;
+        }
+
         @Override
         protected void updateItem(CacheRow r, boolean empty) {
             super.updateItem(r, empty);
@@ -253,6 +266,9 @@ public final class CacheView extends BorderPane {
             String icon = r.expired() ? "mdi2t-timer-off-outline" : r.negative() ? "mdi2c-cancel"
                     : "mdi2c-check-circle-outline";
             FontIcon g = new FontIcon(icon);
+            // Ikonli reads -fx-icon-size in pixels only, so the size follows the root font here
+            g.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                    () -> (int) Math.round(em.get() * 1.15), em));
             g.getStyleClass().add("cache-status-icon");
             setGraphic(g);
             setText(statusText(r));

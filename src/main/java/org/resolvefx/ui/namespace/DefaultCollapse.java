@@ -23,6 +23,32 @@ public final class DefaultCollapse {
     private DefaultCollapse() {
     }
 
+    /**
+     * What to collapse when the user expands {@code name} in a big tree: its children that have
+     * children of their own and lead to no interesting name, so that a click opens one level (a
+     * thousand names under com. do not flood the picture). Small trees open completely.
+     */
+    public static Set<Name> childrenToCollapse(NamespaceTree tree, Name name, Collection<Name> interesting) {
+        if (tree.size() < WHOLE_TREE_LIMIT) {
+            return Set.of();
+        }
+        Set<Name> onPaths = new HashSet<>();
+        for (Name n : interesting) {
+            for (NamespaceNode p : tree.pathTo(n)) {
+                onPaths.add(p.name());
+            }
+        }
+        Set<Name> out = new LinkedHashSet<>();
+        tree.node(name).ifPresent(node -> {
+            for (NamespaceNode c : node.children()) {
+                if (!c.isLeaf() && !onPaths.contains(c.name())) {
+                    out.add(c.name());
+                }
+            }
+        });
+        return out;
+    }
+
     /** The names to collapse in {@code tree} for a lookup about {@code interesting} names. */
     public static Set<Name> of(NamespaceTree tree, Collection<Name> interesting) {
         if (tree.size() < WHOLE_TREE_LIMIT) {

@@ -27,7 +27,7 @@ record Metrics(double em) {
     }
 
     double toggleGap() {
-        return 0.25 * em;
+        return 0.1 * em;
     }
 
     /** Space between neighbouring blocks on a level: two zone outlines (2 x 0.8em) plus air. */
@@ -37,7 +37,7 @@ record Metrics(double em) {
 
     /** Space between levels: two zone outlines, a cut mark between them, tags above the lower boxes. */
     double vgap() {
-        return 3.6 * em;
+        return 3.0 * em;
     }
 
     double tagGap() {

@@ -82,6 +82,9 @@ final class NamespaceDrawing {
     private NamespaceTree tree = NamespaceTree.empty();
     private Highlights shown = Highlights.NONE;
     private Bounds bounds = new Bounds(0, 0, 1, 1);
+    /** How often the tree was laid out, and how many glyphs, zones and edges the last {@link #apply} changed. */
+    private int builds;
+    private int lastChanges;
 
     NamespaceDrawing() {
         root.getStyleClass().add("ns-drawing");
@@ -101,6 +104,7 @@ final class NamespaceDrawing {
     void build(NamespaceTree visible, ZoneColors colours, Metrics m, GlyphActions actions) {
         this.tree = visible;
         this.metrics = m;
+        builds++;
         glyphs.clear();
         hulls.clear();
         edges.clear();
@@ -248,6 +252,7 @@ final class NamespaceDrawing {
 
     /** Shows the marks of one position, touching only the names, zones and edges whose marks change. */
     void apply(Highlights h) {
+        int changes = 0;
         Set<Name> names = new HashSet<>(shown.nodes().keySet());
         names.addAll(h.nodes().keySet());
         names.addAll(shown.zones().keySet());
@@ -260,11 +265,13 @@ final class NamespaceDrawing {
             Set<NodeMark> marks = h.node(n);
             if (!marks.equals(g.marks())) {
                 g.setMarks(marks);
+                changes++;
             }
             List<NodeGlyph.Tag> tags = tags(n, marks, h.zone(n));
             int order = h.zoneOrder().getOrDefault(n, 0);
             if (!tags.equals(tagsShown.getOrDefault(n, List.of())) || order != orderShown.getOrDefault(n, 0)) {
                 g.setTags(order, tags, metrics);
+                changes++;
                 tagsShown.put(n, tags);
                 orderShown.put(n, order);
             }
@@ -274,6 +281,7 @@ final class NamespaceDrawing {
         for (Name z : zones) {
             ZoneHull hull = hulls.get(z);
             if (hull != null && !shown.zone(z).equals(h.zone(z))) {
+                changes++;
                 for (ZoneMark mark : ZoneMark.values()) {
                     for (Path p : hull.paths()) {
                         setClass(p, mark.styleClass(), h.zone(z).contains(mark));
@@ -285,13 +293,15 @@ final class NamespaceDrawing {
         edgeNames.addAll(h.edges().keySet());
         for (Name c : edgeNames) {
             Line edge = edges.get(c);
-            if (edge != null) {
+            if (edge != null && !shown.edge(c).equals(h.edge(c))) {
+                changes++;
                 for (EdgeMark mark : EdgeMark.values()) {
                     setClass(edge, mark.styleClass(), h.edge(c).orElse(null) == mark);
                 }
             }
         }
         shown = h;
+        lastChanges = changes;
         placeReferral(h);
     }
 
@@ -399,6 +409,14 @@ final class NamespaceDrawing {
     }
 
     // ------------------------------------------------------------------ queries
+
+    int builds() {
+        return builds;
+    }
+
+    int lastChanges() {
+        return lastChanges;
+    }
 
     Optional<NodeGlyph> glyph(Name n) {
         return Optional.ofNullable(glyphs.get(n));

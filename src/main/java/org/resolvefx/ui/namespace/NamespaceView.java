@@ -177,11 +177,16 @@ public final class NamespaceView extends BorderPane {
         return zoom.getX();
     }
 
-    /** Collapses or expands the subtree below a name (the knob under a node does this). */
+    /**
+     * Collapses or expands the subtree below a name (the knob under a node does this). Expanding a
+     * name of a big tree opens one level: children that lead nowhere the lookup went stay collapsed.
+     */
     public void toggle(Name name) {
         ensureBuilt();
         Set<Name> next = new LinkedHashSet<>(collapsed);
-        if (!next.remove(name)) {
+        if (next.remove(name)) {
+            next.addAll(DefaultCollapse.childrenToCollapse(fullTree, name, names.interesting()));
+        } else {
             next.add(name);
         }
         autoCollapse = false;
@@ -397,6 +402,8 @@ public final class NamespaceView extends BorderPane {
 
     private void onState() {
         if (model.lastMoveProperty().get() == TraceViewModel.Move.LOAD) {
+            // a new trace starts from the default view; a growing one (GROW) keeps what the user opened
+            autoCollapse = true;
             fitPending = true;
             dirty = true;
         }
@@ -582,6 +589,16 @@ public final class NamespaceView extends BorderPane {
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
         return b;
+    }
+
+    /** How often the tree has been laid out (tests: once per tree change, never per step). */
+    int layoutCount() {
+        return drawing.builds();
+    }
+
+    /** How many glyphs, zone regions and edges the last cursor move restyled. */
+    int lastStepChanges() {
+        return drawing.lastChanges();
     }
 
     /** The drawing's extent in layout units (for tests of fitting). */
