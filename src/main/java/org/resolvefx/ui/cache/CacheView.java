@@ -64,6 +64,7 @@ public final class CacheView extends BorderPane {
     private final Label placeholder = new Label();
     private final Text emProbe = new Text();
     private final DoubleProperty em = new SimpleDoubleProperty(14);
+    private String placeholderKey;
 
     public CacheView(TraceViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -110,6 +111,7 @@ public final class CacheView extends BorderPane {
             em.set(b.getSize());
             // the constrained policy only redistributes on resize: let it run again for the new widths
             javafx.application.Platform.runLater(() -> {
+                table.refresh();
                 table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
                 table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
             });
@@ -143,7 +145,7 @@ public final class CacheView extends BorderPane {
         PlaybackState s = model.state();
         if (s == null || model.trace() == null) {
             rows.clear();
-            placeholder.textProperty().bind(I18n.text("cache.noTrace"));
+            placeholder("cache.noTrace");
             timeLabel.setText("");
             countLabel.setText("");
             return;
@@ -156,9 +158,16 @@ public final class CacheView extends BorderPane {
         if (!now.equals(rows)) {
             rows.setAll(now);
         }
-        placeholder.textProperty().bind(I18n.text("cache.empty"));
+        placeholder("cache.empty");
         timeLabel.setText(I18n.get("cache.at", clockText(cache.atMicros())));
         countLabel.setText(I18n.get("cache.count", cache.live().size(), cache.expired().size()));
+    }
+
+    private void placeholder(String key) {
+        if (!key.equals(placeholderKey)) {
+            placeholderKey = key;
+            placeholder.textProperty().bind(I18n.text(key));
+        }
     }
 
     /** "12.345 ms" below a second, "1.234 s" above. */
@@ -266,9 +275,9 @@ public final class CacheView extends BorderPane {
             String icon = r.expired() ? "mdi2t-timer-off-outline" : r.negative() ? "mdi2c-cancel"
                     : "mdi2c-check-circle-outline";
             FontIcon g = new FontIcon(icon);
-            // Ikonli reads -fx-icon-size in pixels only, so the size follows the root font here
-            g.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
-                    () -> (int) Math.round(em.get() * 1.15), em));
+            // the base theme sizes icons in pixels and Ikonli cannot resolve em for its own font:
+            // an inline size (stronger than any stylesheet) follows the root font instead
+            g.setStyle(g.getStyle() + "; -fx-icon-size: " + Math.round(em.get() * 1.15) + "px;");
             g.getStyleClass().add("cache-status-icon");
             setGraphic(g);
             setText(statusText(r));

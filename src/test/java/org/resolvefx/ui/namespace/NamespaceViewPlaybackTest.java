@@ -143,4 +143,44 @@ class NamespaceViewPlaybackTest {
         robot.interact(() -> h.model.jumpTo(before));
         assertThat(h.view.nodeFor(nosuch).orElseThrow().getStyleClass()).doesNotContain("nxdomain");
     }
+
+    @Test
+    void sideLookupNamesAreMarkedApartWhileAndAfterTheyAreLookedUp(FxRobot robot) throws Exception {
+        Trace t = GluelessTrace.trace();
+        robot.interact(() -> h.model.load(t, Fixtures.defaultWorldTree()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Name server = name(GluelessTrace.SERVER);
+        Name www = name(GluelessTrace.QNAME);
+        assertThat(h.view.nodeFor(server)).isPresent();
+        assertThat(h.view.nodeFor(server).orElseThrow().getStyleClass()).doesNotContain("side-lookup");
+        int started = GluelessTrace.after(t, org.resolvefx.core.trace.TraceEvent.SideResolutionStarted.class);
+        int finished = GluelessTrace.after(t, org.resolvefx.core.trace.TraceEvent.SideResolutionFinished.class);
+        robot.interact(() -> h.model.jumpTo(started));
+        assertThat(h.view.nodeFor(server).orElseThrow().getStyleClass()).contains("side-lookup", "side-active");
+        assertThat(h.view.tagTexts(server)).containsExactly("\u21aa side lookup");
+        robot.interact(() -> h.model.jumpTo(finished - 1));
+        // by now net and pbsdns.net have been asked: the path down to the server is lit as a side path
+        assertThat(h.view.nodeFor(server).orElseThrow().getStyleClass()).contains("side-path", "side-active")
+                .doesNotContain("on-path");
+        assertThat(h.view.edgeStyleClasses(server)).contains("side-path");
+        assertThat(lit(name("pbsdns.net."))).isTrue();
+        // pbs.org counts as touched since its referral was followed (before the side lookup began)
+        assertThat(touched(name("pbs.org."))).isTrue();
+        java.nio.file.Path out = java.nio.file.Path.of("target", "namespace-view");
+        java.nio.file.Files.createDirectories(out);
+        robot.interact(() -> {
+            try {
+                org.resolvefx.ui.common.Snapshots.writePng(org.resolvefx.ui.common.Snapshots.snapshot(h.view, 1, null),
+                        out.resolve("side-lookup.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        robot.interact(h.model::toEnd);
+        assertThat(h.view.nodeFor(server).orElseThrow().getStyleClass()).contains("side-lookup")
+                .doesNotContain("side-active");
+        assertThat(lit(www)).isTrue();
+        assertThat(touched(name("pbs.org."))).isTrue();
+        assertThat(h.view.tagTexts(www)).containsExactly("\u25b6 resolving");
+    }
 }
