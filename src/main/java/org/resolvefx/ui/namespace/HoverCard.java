@@ -20,6 +20,8 @@ final class HoverCard extends VBox {
     /** Records listed before "+ N more". */
     static final int MAX_RECORDS = 12;
     static final int MAX_SERVERS = 6;
+    /** Characters of one record line (long TXT or DNSSEC records would make the card wider than the view). */
+    static final int MAX_LINE = 110;
 
     HoverCard() {
         getStyleClass().add("ns-hover-card");
@@ -31,6 +33,8 @@ final class HoverCard extends VBox {
     void show(NamespaceNode node, Set<NodeMark> marks) {
         getChildren().setAll(lines(node, marks).stream().map(this::line).toList());
         setVisible(true);
+        // unmanaged: size it here, after CSS has given the labels their fonts
+        applyCss();
         autosize();
     }
 
@@ -42,6 +46,7 @@ final class HoverCard extends VBox {
         Label label = new Label(l.text());
         label.getStyleClass().add(l.styleClass());
         label.setWrapText(false);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -75,7 +80,9 @@ final class HoverCard extends VBox {
         if (!records.isEmpty()) {
             out.add(new Line(I18n.get("namespace.hover.records"), "ns-hover-heading"));
             for (int i = 0; i < records.size() && i < MAX_RECORDS; i++) {
-                out.add(new Line(records.get(i), "ns-hover-record"));
+                String r = records.get(i);
+                out.add(new Line(r.length() > MAX_LINE ? r.substring(0, MAX_LINE - 1) + "\u2026" : r,
+                        "ns-hover-record"));
             }
             if (records.size() > MAX_RECORDS) {
                 out.add(new Line(I18n.get("namespace.hover.moreRecords", records.size() - MAX_RECORDS),

@@ -92,6 +92,10 @@ public final class NamespaceView extends BorderPane {
     private boolean dirty = true;
     private boolean rebuildScheduled;
     private boolean fitPending = true;
+    /** The view shows a fit and the user has not panned or zoomed since: resizing or relayout fits again. */
+    private boolean fitted;
+    /** The next layout only follows a new font size or language: keep a fit a fit. */
+    private boolean refitOnRebuild;
     private double builtEm;
     private Point2D dragFrom;
     private PathTransition hop;
@@ -133,10 +137,12 @@ public final class NamespaceView extends BorderPane {
         model.stateProperty().addListener((o, a, b) -> onState());
         I18n.localeProperty().addListener((o, a, b) -> {
             dirty = true;
+            refitOnRebuild = true;
             ensureBuilt();
         });
         emProbe.fontProperty().addListener((o, a, b) -> {
             if (b != null && b.getSize() != builtEm) {
+                refitOnRebuild = true;
                 invalidate();
             }
         });
@@ -159,6 +165,7 @@ public final class NamespaceView extends BorderPane {
             return;
         }
         fitPending = false;
+        fitted = true;
         double padding = Math.min(12, Math.min(w, h) / 4);
         ViewportFit f = ViewportFit.of(drawing.bounds(), w, h, padding, MAX_FIT_ZOOM);
         setTransform(Math.max(MIN_ZOOM, f.scale()), f.offsetX(), f.offsetY());
@@ -368,9 +375,13 @@ public final class NamespaceView extends BorderPane {
         drawing.apply(currentHighlights());
         emptyLabel.setVisible(fullTree.size() <= 1 && playback == null);
         layoutEmptyLabel();
-        if (fitPending) {
+        boolean refit = fitPending || fitted && refitOnRebuild;
+        refitOnRebuild = false;
+        if (refit) {
             fitToWindow();
         } else if (anchor != null) {
+            // the tree changed under the user's pan and zoom: keep them, and the name in focus in place
+            fitted = false;
             drawing.glyph(anchor.name()).ifPresent(g -> setTransform(zoom.getX(),
                     anchor.viewX() - g.getLayoutX() * zoom.getX(), anchor.viewY() - g.getLayoutY() * zoom.getX()));
         }
@@ -453,6 +464,7 @@ public final class NamespaceView extends BorderPane {
 
     private void zoomAround(double factor, double px, double py) {
         ensureBuilt();
+        fitted = false;
         double s = zoom.getX();
         double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, s * factor));
         double tx = px - (px - pan.getX()) * next / s;
@@ -460,9 +472,15 @@ public final class NamespaceView extends BorderPane {
         setTransform(next, tx, ty);
     }
 
+    private void panBy(double dx, double dy) {
+        fitted = false;
+        pan.setX(pan.getX() + dx);
+        pan.setY(pan.getY() + dy);
+    }
+
     private void onViewportResized() {
         layoutEmptyLabel();
-        if (fitPending && viewport.getWidth() > 1 && viewport.getHeight() > 1) {
+        if ((fitPending || fitted) && viewport.getWidth() > 1 && viewport.getHeight() > 1) {
             fitToWindow();
         }
     }
@@ -486,6 +504,7 @@ public final class NamespaceView extends BorderPane {
                 pan.setX(e.getX() - dragFrom.getX());
                 pan.setY(e.getY() - dragFrom.getY());
                 fitPending = false;
+                fitted = false;
             }
         });
         viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragFrom = null);
@@ -505,10 +524,10 @@ public final class NamespaceView extends BorderPane {
             case PLUS, ADD, EQUALS -> zoomIn();
             case MINUS, SUBTRACT -> zoomOut();
             case DIGIT0, NUMPAD0, F -> fitToWindow();
-            case LEFT -> pan.setX(pan.getX() + step);
-            case RIGHT -> pan.setX(pan.getX() - step);
-            case UP -> pan.setY(pan.getY() + step);
-            case DOWN -> pan.setY(pan.getY() - step);
+            case LEFT -> panBy(step, 0);
+            case RIGHT -> panBy(-step, 0);
+            case UP -> panBy(0, step);
+            case DOWN -> panBy(0, -step);
             default -> {
                 return;
             }

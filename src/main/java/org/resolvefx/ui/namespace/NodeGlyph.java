@@ -212,7 +212,8 @@ final class NodeGlyph extends Group {
 
     /**
      * Replaces the tags above the box: {@code order} (the zone's place in the lookup's path, 0 for
-     * none) left of the centre line, the others right of it, clear of the edge coming in from above.
+     * none) left of the centre line, the others right of it (stacked upwards), clear of the edge
+     * coming in from above.
      */
     void setTags(int order, List<Tag> right, Metrics m) {
         tags.getChildren().clear();
@@ -239,13 +240,14 @@ final class NodeGlyph extends Group {
             orderTag.setLayoutX(-0.35 * m.em() - w);
             orderTag.setLayoutY(bottom - h);
         }
-        double x = 0.35 * m.em();
+        // several tags stack upwards, so each stays over its own box instead of running into the neighbour's
+        double y = bottom;
         for (Group g : rightTags) {
-            double w = layoutTag(g, m);
+            layoutTag(g, m);
             double h = ((Rectangle) g.getChildren().get(0)).getHeight();
-            g.setLayoutX(x);
-            g.setLayoutY(bottom - h);
-            x += w + 0.25 * m.em();
+            g.setLayoutX(0.35 * m.em());
+            g.setLayoutY(y - h);
+            y -= h + 0.15 * m.em();
         }
     }
 

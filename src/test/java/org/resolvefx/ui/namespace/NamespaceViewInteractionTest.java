@@ -148,6 +148,13 @@ class NamespaceViewInteractionTest {
         WaitForAsyncUtils.waitForFxEvents();
         Node card = robot.lookup(".ns-hover-card").query();
         assertThat(card.isVisible()).isTrue();
+        // the card is wide enough for its lines (no "..." cut-offs) and inside the view
+        for (Label l : robot.lookup(".ns-hover-card .label").queryAllAs(Label.class)) {
+            assertThat(l.getWidth()).as(l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+        }
+        Bounds cardBounds = card.localToScene(card.getLayoutBounds());
+        Bounds port = viewport(robot).localToScene(viewport(robot).getLayoutBounds());
+        assertThat(port.contains(cardBounds)).isTrue();
         String text = robot.lookup(".ns-hover-card .label").queryAllAs(Label.class).stream().map(Label::getText)
                 .reduce("", (a, b) -> a + b + "\n");
         assertThat(text).contains("tu-darmstadt.de", "Apex of zone tu-darmstadt.de",
