@@ -110,6 +110,8 @@ public final class NamespaceView extends BorderPane {
         emProbe.setVisible(false);
         content.getTransforms().addAll(pan, zoom);
         content.getChildren().add(drawing.root);
+        // placed by pan and zoom only: the drawing's size must not drive the window's layout
+        content.setManaged(false);
         emptyLabel.getStyleClass().add("ns-empty");
         emptyLabel.textProperty().bind(I18n.text("namespace.empty"));
         emptyLabel.setManaged(false);
@@ -122,6 +124,7 @@ public final class NamespaceView extends BorderPane {
         clip.heightProperty().bind(viewport.heightProperty());
         viewport.setClip(clip);
         viewport.setMinSize(0, 0);
+        viewport.setPrefSize(640, 420);
 
         setTop(toolbar());
         setCenter(viewport);
