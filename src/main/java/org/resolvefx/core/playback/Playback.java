@@ -214,7 +214,8 @@ public final class Playback {
         for (int i = 0; i < cacheCount[k]; i++) {
             if (cacheReplacedAt[i] >= k) {
                 resident.add(cacheEntries[i]);
-                if (cacheStoredAt[i] == k - 1) {
+                // the initial cache (stored at -1) is not "stored by the current event" at position 0
+                if (k > 0 && cacheStoredAt[i] == k - 1) {
                     addedNow.add(cacheEntries[i]);
                 }
             }

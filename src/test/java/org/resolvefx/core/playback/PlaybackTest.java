@@ -289,6 +289,8 @@ class PlaybackTest {
         assertThat(at0.live()).extracting(CachedRecord::entry).containsExactly(old, longLived);
         assertThat(at0.live()).extracting(CachedRecord::remainingSeconds).containsExactly(20L, 518390L);
         assertThat(at0.expired()).isEmpty();
+        assertThat(at0.live()).noneMatch(CachedRecord::addedNow);
+        assertThat(at0.addedNow()).isEmpty();
 
         CacheView at1 = p.stateAt(1).cache();
         assertThat(at1.atMicros()).isEqualTo(5 * s);
