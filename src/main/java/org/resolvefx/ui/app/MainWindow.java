@@ -1,57 +1,88 @@
 package org.resolvefx.ui.app;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
+import org.resolvefx.core.capture.DnsPacket;
+import org.resolvefx.core.namespace.NamespaceTree;
+import org.resolvefx.core.namespace.WorldNamespace;
+import org.resolvefx.core.sandbox.SandboxWorld;
+import org.resolvefx.core.sandbox.WorldException;
+import org.resolvefx.core.sandbox.WorldLoader;
+import org.resolvefx.core.trace.CaptureImport;
+import org.resolvefx.core.trace.PcapngExport;
+import org.resolvefx.core.trace.Question;
+import org.resolvefx.core.trace.ResolutionMode;
+import org.resolvefx.core.trace.Trace;
+import org.resolvefx.core.trace.TraceEvent;
+import org.resolvefx.core.trace.TraceFiles;
+import org.resolvefx.core.trace.TraceSource;
+import org.resolvefx.core.trace.WireMessage;
 import org.resolvefx.ui.capture.CaptureLoadTask;
 import org.resolvefx.ui.capture.MessageListView;
 import org.resolvefx.ui.capture.MessageRow;
-import org.resolvefx.ui.common.ClipboardText;
+import org.resolvefx.ui.common.Snapshots;
 import org.resolvefx.ui.i18n.I18n;
 import org.resolvefx.ui.inspector.InspectedMessage;
 import org.resolvefx.ui.inspector.InspectorPane;
 import org.resolvefx.ui.inspector.InspectorView;
+import org.resolvefx.ui.live.LiveResolveBar;
+import org.resolvefx.ui.live.LiveResolver;
+import org.xbill.DNS.Type;
 
 /**
- * The main window. Its centre is a "stage" of views beside an optional side dock: today the
- * message list (when a capture is open) beside the packet inspector; the namespace tree, the
- * message flow and the player take their places in the same frame.
+ * The main window. Two workspaces share its frame: "Lookup" plays one lookup in the classroom
+ * views (namespace tree, message flow, inspector, cache, narration, player), "Messages" lists
+ * every DNS message of the open file beside the packet inspector. A capture offers both: its
+ * messages, and the lookups found in it. The resolve bar runs new lookups into the Lookup view.
  */
 public final class MainWindow {
     private static final double MIN_ZOOM = 0.6;
@@ -59,51 +90,90 @@ public final class MainWindow {
 
     private final Stage stage;
     private final AppSettings settings;
+    private final StackPane layers = new StackPane();
     private final BorderPane root = new BorderPane();
-    private final SplitPane workspace = new SplitPane();
+    private final StackPane content = new StackPane();
+    private final ShortcutsOverlay shortcuts = new ShortcutsOverlay();
+    private final Region blank = new Region();
+
+    private final TraceWorkspace lookup = new TraceWorkspace();
     private final InspectorView inspector = new InspectorView();
     private final ObservableList<MessageRow> rows = FXCollections.observableArrayList();
     private final MessageListView messageList = new MessageListView(rows);
+    private final SplitPane messages = new SplitPane(messageList, inspector);
+    private final Map<String, List<MessageRow>> pairs = new HashMap<>();
+
+    private final ToggleButton lookupMode = new ToggleButton();
+    private final ToggleButton messagesMode = new ToggleButton();
+    private final ObservableList<Trace> lookups = FXCollections.observableArrayList();
+    private final ComboBox<Trace> lookupChooser = new ComboBox<>(lookups);
+    private final SandboxWorld world;
+    private final LiveResolver resolver;
+    private final LiveResolveBar resolveBar;
+
     private final StatusBar statusBar = new StatusBar();
     private final Button cancelButton = new Button();
     private final Menu recentMenu = new Menu();
+    private final CheckMenuItem narrationItem = new CheckMenuItem();
     private final Scene scene;
-    private final Map<String, List<MessageRow>> pairs = new HashMap<>();
 
     private Theme theme;
     private double zoom = 1.0;
     private Path openFile;
     private CaptureLoadTask loading;
+    private MessageRow selectedRow;
+    private NamespaceTree worldTree;
+    /** Set while the chooser is filled programmatically, so it does not reload what is on show. */
+    private boolean choosing;
 
     public MainWindow(Stage stage, AppSettings settings) {
         this.stage = Objects.requireNonNull(stage);
         this.settings = Objects.requireNonNull(settings);
         I18n.setLocale(settings.language());
         this.theme = settings.theme();
+        this.world = loadDefaultWorld();
+        this.resolver = new LiveResolver(world);
+        this.resolveBar = new LiveResolveBar(resolver, new LiveListener());
 
         root.setId("main-window");
-        root.setTop(buildMenuBar());
-        root.setCenter(workspace);
+        root.setTop(new VBox(buildMenuBar(), buildToolBar()));
+        root.setCenter(content);
         root.setBottom(statusBar);
         statusBar.setId("status-bar");
         cancelButton.textProperty().bind(I18n.text("status.cancel"));
         cancelButton.setOnAction(e -> cancelLoading());
-        workspace.getItems().setAll(inspector);
+        messages.setId("messages-workspace");
 
         messageList.table().getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<MessageRow>) c -> onListSelection());
+                (ListChangeListener<MessageRow>) c -> onListSelection());
         inspector.setPartnerLookup(this::partnerOf);
 
+        blank.getStyleClass().add("blank-screen");
+        blank.setId("blank-screen");
+        blank.setVisible(false);
+        layers.getChildren().setAll(root, shortcuts, blank);
+
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        scene = new Scene(root, Math.min(1400, screen.getWidth() - 40), Math.min(900, screen.getHeight() - 60));
+        scene = new Scene(layers, Math.min(1440, screen.getWidth() - 40), Math.min(920, screen.getHeight() - 60));
         installDragAndDrop();
+        installKeys();
         applyTheme(theme);
         stage.setScene(scene);
         stage.titleProperty().bind(I18n.text("app.title"));
         I18n.localeProperty().addListener((obs, o, n) -> updateTitle());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        stage.setOnHidden(e -> resolver.close());
         showExample();
+    }
+
+    private static SandboxWorld loadDefaultWorld() {
+        try {
+            return WorldLoader.loadDefault();
+        } catch (WorldException e) {
+            // the default world ships inside the application; a broken one is a build fault
+            throw new IllegalStateException("the bundled default world does not load: " + e.getMessage(), e);
+        }
     }
 
     public void show() {
@@ -114,8 +184,17 @@ public final class MainWindow {
         return scene;
     }
 
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The packet inspector of the Messages workspace. */
     public InspectorView inspector() {
         return inspector;
+    }
+
+    public TraceWorkspace lookupWorkspace() {
+        return lookup;
     }
 
     public MessageListView messageList() {
@@ -126,11 +205,27 @@ public final class MainWindow {
         return rows;
     }
 
+    public ObservableList<Trace> lookups() {
+        return lookups;
+    }
+
+    public LiveResolveBar resolveBar() {
+        return resolveBar;
+    }
+
+    public LiveResolver resolver() {
+        return resolver;
+    }
+
     public Theme theme() {
         return theme;
     }
 
-    // ---------------------------------------------------------------- menus
+    public boolean showsLookup() {
+        return content.getChildren().contains(lookup);
+    }
+
+    // ---------------------------------------------------------------- menus and tool bar
 
     private MenuBar buildMenuBar() {
         MenuBar bar = new MenuBar();
@@ -143,11 +238,23 @@ public final class MainWindow {
         recentMenu.textProperty().bind(I18n.text("menu.file.recent"));
         recentMenu.setOnShowing(e -> fillRecentMenu());
         fillRecentMenu();
+        MenuItem saveTrace = item("menu.file.saveTrace", this::saveTrace);
+        saveTrace.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        MenuItem savePcap = item("menu.file.savePcapng", this::savePcapng);
+        Menu export = menu("menu.file.export");
+        export.getItems().addAll(pngMenu("menu.export.window", ExportView.WINDOW),
+                pngMenu("menu.export.flow", ExportView.FLOW), pngMenu("menu.export.tree", ExportView.TREE),
+                pngMenu("menu.export.inspector", ExportView.INSPECTOR), new SeparatorMenuItem(),
+                item("menu.export.copy", this::copyScreenshot), new SeparatorMenuItem(),
+                item("menu.export.steps", this::exportSteps), new SeparatorMenuItem(),
+                item("menu.export.flowSvg", () -> exportSvg(ExportView.FLOW)),
+                item("menu.export.treeSvg", () -> exportSvg(ExportView.TREE)));
         MenuItem close = item("menu.file.close", this::closeFile);
         close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
         MenuItem quit = item("menu.file.quit", stage::close);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        file.getItems().addAll(open, recentMenu, close, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, recentMenu, new SeparatorMenuItem(), saveTrace, savePcap, export,
+                new SeparatorMenuItem(), close, quit);
 
         Menu edit = menu("menu.edit");
         MenuItem copyValue = item("menu.edit.copyValue", () -> copied(activePane().copySelectedValue()));
@@ -183,6 +290,20 @@ public final class MainWindow {
             ri.setOnAction(e -> setLanguage(l));
             languages.getItems().add(ri);
         }
+        Menu panes = menu("menu.view.panes");
+        for (TraceWorkspace.Pane p : TraceWorkspace.Pane.values()) {
+            CheckMenuItem ci = new CheckMenuItem();
+            ci.textProperty().bind(I18n.text("menu.view.pane." + p.name().toLowerCase(Locale.ROOT)));
+            ci.setSelected(true);
+            ci.setOnAction(e -> {
+                lookup.setShown(p, ci.isSelected());
+                ci.setSelected(lookup.isShown(p));
+            });
+            panes.getItems().add(ci);
+        }
+        narrationItem.textProperty().bind(I18n.text("menu.view.narration"));
+        narrationItem.setSelected(true);
+        narrationItem.setOnAction(e -> lookup.narration().setVisible(narrationItem.isSelected()));
         MenuItem zoomIn = item("menu.view.zoomIn", () -> setZoom(zoom * 1.15));
         zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
         MenuItem zoomOut = item("menu.view.zoomOut", () -> setZoom(zoom / 1.15));
@@ -194,16 +315,51 @@ public final class MainWindow {
         fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         fullScreen.setOnAction(e -> stage.setFullScreen(fullScreen.isSelected()));
         stage.fullScreenProperty().addListener((obs, o, n) -> fullScreen.setSelected(n));
-        view.getItems().addAll(themes, languages, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
-                new SeparatorMenuItem(), fullScreen);
+        view.getItems().addAll(themes, languages, new SeparatorMenuItem(), panes, narrationItem,
+                new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset, new SeparatorMenuItem(), fullScreen);
 
         Menu help = menu("menu.help");
-        MenuItem shortcuts = item("menu.help.shortcuts", this::showShortcuts);
-        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        MenuItem keys = item("menu.help.shortcuts", () -> shortcuts.setVisible(true));
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         MenuItem about = item("menu.help.about", this::showAbout);
-        help.getItems().addAll(shortcuts, about);
+        help.getItems().addAll(keys, about);
 
         bar.getMenus().addAll(file, edit, view, help);
+        return bar;
+    }
+
+    private Node buildToolBar() {
+        lookupMode.textProperty().bind(I18n.text("mode.lookup"));
+        messagesMode.textProperty().bind(I18n.text("mode.messages"));
+        lookupMode.setId("mode-lookup");
+        messagesMode.setId("mode-messages");
+        SegmentedButton modes = new SegmentedButton(lookupMode, messagesMode);
+        modes.getToggleGroup().selectedToggleProperty().addListener((obs, o, n) -> {
+            if (n == null) {
+                o.setSelected(true);
+            } else if (n == lookupMode) {
+                showWorkspace(true);
+            } else {
+                showWorkspace(false);
+            }
+        });
+        lookupChooser.setId("lookup-chooser");
+        lookupChooser.setCellFactory(lv -> new LookupCell());
+        lookupChooser.setButtonCell(new LookupCell());
+        lookupChooser.setMaxWidth(420);
+        lookupChooser.visibleProperty().bind(javafx.beans.binding.Bindings.size(lookups).greaterThan(1));
+        lookupChooser.managedProperty().bind(lookupChooser.visibleProperty());
+        lookupChooser.valueProperty().addListener((obs, o, n) -> {
+            if (!choosing && n != null) {
+                showLookup(n, false);
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, modes, lookupChooser, spacer, resolveBar);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("main-toolbar");
+        bar.setId("main-toolbar");
         return bar;
     }
 
@@ -218,6 +374,17 @@ public final class MainWindow {
         mi.textProperty().bind(I18n.text(key));
         mi.setOnAction(e -> action.run());
         return mi;
+    }
+
+    private Menu pngMenu(String key, ExportView view) {
+        Menu m = menu(key);
+        for (int scale = 1; scale <= 3; scale++) {
+            int s = scale;
+            MenuItem mi = new MenuItem(scale + "\u00d7");
+            mi.setOnAction(e -> exportPng(view, s));
+            m.getItems().add(mi);
+        }
+        return m;
     }
 
     private void fillRecentMenu() {
@@ -241,6 +408,125 @@ public final class MainWindow {
         }));
     }
 
+    // ---------------------------------------------------------------- keys
+
+    /**
+     * Player and presenter keys. Presenter remotes send Page Down / Page Up, which always step;
+     * the arrow keys, Home and End step only where they do not already move something (text
+     * fields, lists, the field tree, the byte view keep them).
+     */
+    private void installKeys() {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (shortcuts.isVisible()) {
+                shortcuts.setVisible(false);
+                e.consume();
+                return;
+            }
+            Node focus = scene.getFocusOwner();
+            boolean typing = focus instanceof TextInputControl;
+            boolean navigating = typing || focus instanceof TreeView || focus instanceof TableView
+                    || focus instanceof ListView;
+            if (blank.isVisible()) {
+                if (e.getCode() == KeyCode.B || e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.PERIOD) {
+                    blank.setVisible(false);
+                }
+                e.consume();
+                return;
+            }
+            if (typing || e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            boolean handled = true;
+            switch (e.getCode()) {
+                case PAGE_DOWN -> stepForward();
+                case PAGE_UP -> stepBack();
+                case RIGHT -> {
+                    if (navigating) {
+                        handled = false;
+                    } else {
+                        stepForward();
+                    }
+                }
+                case LEFT -> {
+                    if (navigating) {
+                        handled = false;
+                    } else {
+                        stepBack();
+                    }
+                }
+                case HOME -> {
+                    if (navigating) {
+                        handled = false;
+                    } else {
+                        pausePlayer();
+                        lookup.model().toStart();
+                    }
+                }
+                case END -> {
+                    if (navigating) {
+                        handled = false;
+                    } else {
+                        pausePlayer();
+                        lookup.model().toEnd();
+                    }
+                }
+                case SPACE -> {
+                    if (showsLookup()) {
+                        lookup.player().togglePlay();
+                    } else {
+                        handled = false;
+                    }
+                }
+                case B, PERIOD -> blank.setVisible(true);
+                case N -> {
+                    narrationItem.setSelected(!narrationItem.isSelected());
+                    lookup.narration().setVisible(narrationItem.isSelected());
+                }
+                case PLUS, ADD, EQUALS -> setZoom(zoom * 1.15);
+                case MINUS, SUBTRACT -> setZoom(zoom / 1.15);
+                case F1 -> shortcuts.setVisible(true);
+                default -> handled = false;
+            }
+            if (handled) {
+                e.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                shortcuts.setVisible(true);
+                e.consume();
+            }
+        });
+    }
+
+    private void stepForward() {
+        if (!showsLookup()) {
+            showWorkspace(true);
+        }
+        pausePlayer();
+        lookup.model().stepForward();
+    }
+
+    private void stepBack() {
+        if (!showsLookup()) {
+            showWorkspace(true);
+        }
+        pausePlayer();
+        lookup.model().stepBack();
+    }
+
+    private void pausePlayer() {
+        lookup.player().pause();
+    }
+
+    public boolean isBlanked() {
+        return blank.isVisible();
+    }
+
+    public boolean showsShortcuts() {
+        return shortcuts.isVisible();
+    }
+
     // ---------------------------------------------------------------- look
 
     public void setTheme(Theme t) {
@@ -252,8 +538,8 @@ public final class MainWindow {
     private void applyTheme(Theme t) {
         Application.setUserAgentStylesheet(t.userAgentStylesheet());
         scene.getStylesheets().setAll(t.stylesheets());
-        root.getStyleClass().removeIf(c -> c.startsWith("theme-"));
-        root.getStyleClass().add("theme-" + t.name().toLowerCase(Locale.ROOT));
+        layers.getStyleClass().removeIf(c -> c.startsWith("theme-"));
+        layers.getStyleClass().add("theme-" + t.name().toLowerCase(Locale.ROOT));
         setZoom(zoom);
     }
 
@@ -266,8 +552,8 @@ public final class MainWindow {
     public void setZoom(double z) {
         zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
         double base = theme == Theme.PROJECTOR ? 20 : 14;
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", base * zoom));
-        root.applyCss();
+        layers.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", base * zoom));
+        layers.applyCss();
         messageList.sizeColumns();
     }
 
@@ -281,50 +567,156 @@ public final class MainWindow {
                 : I18n.text("app.title.with", openFile.getFileName().toString()));
     }
 
-    // ---------------------------------------------------------------- content
+    private void showWorkspace(boolean lookupView) {
+        Node wanted = lookupView ? lookup : messages;
+        if (!content.getChildren().contains(wanted)) {
+            if (!lookupView) {
+                pausePlayer();
+            }
+            content.getChildren().setAll(wanted);
+        }
+        (lookupView ? lookupMode : messagesMode).setSelected(true);
+    }
 
-    /** The lecture's example, shown when nothing is open: the query and its response, side by side on demand. */
+    // ---------------------------------------------------------------- lookups
+
+    /** The namespace tree to draw beside a lookup: the sandbox world's, or what its messages reveal. */
+    private NamespaceTree treeFor(Trace t) {
+        if (t.worldId().filter(world.id()::equals).isPresent()) {
+            if (worldTree == null) {
+                worldTree = WorldNamespace.of(world);
+            }
+            return worldTree;
+        }
+        return NamespaceTree.learnedFrom(t);
+    }
+
+    /** Shows a lookup in the classroom views, at its first step (or its last, while it is growing). */
+    public void showLookup(Trace t, boolean play) {
+        pausePlayer();
+        lookup.model().load(t, treeFor(t));
+        choosing = true;
+        try {
+            if (!lookups.contains(t)) {
+                lookups.add(t);
+            }
+            lookupChooser.setValue(t);
+        } finally {
+            choosing = false;
+        }
+        showWorkspace(true);
+        if (play) {
+            lookup.player().play();
+        }
+    }
+
+    /**
+     * The lecture's lookup, ready to play: www.p2p.tu-darmstadt.de resolved recursively in the
+     * sandbox. The same resolver session serves the resolve bar, so resolving the name again shows
+     * the answer coming from the cache.
+     */
     private void showExample() {
-        List<byte[]> messages = exampleMessages();
-        InspectedMessage query = new InspectedMessage(I18n.get("example.query.caption"), messages.get(0), "example");
-        InspectedMessage response = new InspectedMessage(I18n.get("example.response.caption"), messages.get(1),
-                "example");
-        exampleQuery = query;
-        exampleResponse = response;
-        workspace.getItems().setAll(inspector);
-        inspector.show(response);
+        Trace t = resolver.resolveNow(Question.of("www.p2p.tu-darmstadt.de.", Type.A), ResolutionMode.RECURSIVE);
+        openFile = null;
+        lookups.clear();
+        setRows(t);
+        showLookup(t, false);
         statusBar.textProperty().bind(I18n.text("status.example"));
     }
 
-    private InspectedMessage exampleQuery;
-    private InspectedMessage exampleResponse;
-
-    static List<byte[]> exampleMessages() {
-        try (InputStream in = MainWindow.class.getResourceAsStream("/org/resolvefx/ui/app/lecture-example.hex")) {
-            if (in == null) {
-                throw new IllegalStateException("lecture-example.hex missing from the application");
-            }
-            List<byte[]> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                String l = line.strip();
-                if (!l.isEmpty() && !l.startsWith("#")) {
-                    out.add(HexFormat.of().parseHex(l));
+    private void setRows(Trace t) {
+        rows.clear();
+        pairs.clear();
+        selectedRow = null;
+        List<MessageRow> list = new ArrayList<>();
+        long n = 0;
+        java.time.Instant first = null;
+        for (TraceEvent e : t.events()) {
+            WireMessage m = e instanceof TraceEvent.MessageSent s ? s.message()
+                    : e instanceof TraceEvent.MessageReceived r ? r.message() : null;
+            if (m != null) {
+                n++;
+                java.time.Instant at = t.startedAt().plusNanos(e.atMicros() * 1000L);
+                if (first == null) {
+                    first = at;
                 }
+                DnsPacket p = new DnsPacket(m.frame() > 0 ? m.frame() : n, at, m.from(), m.to(), m.transport(),
+                        m.unsafeBytes());
+                list.add(new MessageRow(p, first));
             }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        addRows(list);
+        workspaceWithList();
+    }
+
+    private void workspaceWithList() {
+        messages.getItems().setAll(messageList, inspector);
+        messages.setDividerPositions(0.38);
+    }
+
+    private final class LiveListener implements LiveResolveBar.Listener {
+        private boolean first;
+
+        @Override
+        public void started(Question q, ResolutionMode mode, LiveResolver.Source source) {
+            first = true;
+            pausePlayer();
+            showWorkspace(true);
+            statusBar.textProperty().unbind();
+            statusBar.setText(I18n.get("resolve.running", q));
+        }
+
+        @Override
+        public void grew(Trace partial) {
+            if (first) {
+                lookup.model().load(partial, treeFor(partial));
+                first = false;
+            } else {
+                lookup.model().grow(partial, null);
+            }
+        }
+
+        @Override
+        public void finished(Trace trace) {
+            openFile = null;
+            updateTitle();
+            setRows(trace);
+            statusBar.textProperty().unbind();
+            statusBar.setText(I18n.get("resolve.done", trace.question(), trace.events().size(),
+                    trace.messages().size()));
+            // an in-process sandbox lookup is over in milliseconds: replay it so the class sees every step
+            boolean replay = trace.source() == TraceSource.SANDBOX;
+            showLookup(trace, replay);
+            if (!replay) {
+                lookup.model().toEnd();
+            }
+        }
+
+        @Override
+        public void refused(String problem) {
+            statusBar.textProperty().unbind();
+            statusBar.setText(I18n.get("resolve.refused", problem));
         }
     }
 
+    private final class LookupCell extends ListCell<Trace> {
+        @Override
+        protected void updateItem(Trace t, boolean empty) {
+            super.updateItem(t, empty);
+            if (empty || t == null) {
+                setText(null);
+                return;
+            }
+            int i = lookups.indexOf(t) + 1;
+            setText(I18n.get("lookup.item", i, t.question().toString(),
+                    t.mode().name().toLowerCase(Locale.ROOT), t.messages().size()));
+        }
+    }
+
+    // ---------------------------------------------------------------- messages workspace
+
     private Optional<InspectedMessage> partnerOf(InspectedMessage m) {
-        if (m == exampleQuery) {
-            return Optional.of(exampleResponse);
-        }
-        if (m == exampleResponse) {
-            return Optional.of(exampleQuery);
-        }
-        if (m == null || m.pairKey() == null) {
+        if (m == null || m.pairKey() == null || selectedRow == null) {
             return Optional.empty();
         }
         List<MessageRow> candidates = pairs.getOrDefault(m.pairKey(), List.of());
@@ -332,7 +724,6 @@ public final class MainWindow {
         MessageRow best = null;
         for (MessageRow r : candidates) {
             if (r != self && r.isResponse() != m.isResponse()) {
-                // the closest partner in the right direction: a response after its query
                 if (best == null || Math.abs(r.frame() - self.frame()) < Math.abs(best.frame() - self.frame())) {
                     best = r;
                 }
@@ -340,8 +731,6 @@ public final class MainWindow {
         }
         return Optional.ofNullable(best).map(MainWindow::inspect);
     }
-
-    private MessageRow selectedRow;
 
     private void onListSelection() {
         List<MessageRow> sel = List.copyOf(messageList.table().getSelectionModel().getSelectedItems());
@@ -364,20 +753,35 @@ public final class MainWindow {
     }
 
     private InspectorPane activePane() {
-        Node focus = scene.getFocusOwner();
-        for (Node n = focus; n != null; n = n.getParent()) {
-            if (n == inspector.secondary()) {
-                return inspector.secondary();
+        InspectorView active = showsLookup() ? lookup.inspector() : inspector;
+        for (Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == active.secondary()) {
+                return active.secondary();
             }
         }
-        return inspector.primary();
+        return active.primary();
     }
 
     private void copied(String text) {
         if (!text.isEmpty()) {
             String shown = text.length() > 60 ? text.substring(0, 57) + "\u2026" : text;
-            statusBar.textProperty().unbind();
-            statusBar.setText(I18n.get("status.copied", shown.replace('\n', ' ')));
+            status(I18n.get("status.copied", shown.replace('\n', ' ')));
+        }
+    }
+
+    private void status(String text) {
+        statusBar.textProperty().unbind();
+        statusBar.setText(text);
+    }
+
+    private void addRows(List<MessageRow> batch) {
+        boolean first = rows.isEmpty();
+        rows.addAll(batch);
+        for (MessageRow r : batch) {
+            pairs.computeIfAbsent(r.pairKey(), k -> new ArrayList<>(2)).add(r);
+        }
+        if (first && !rows.isEmpty()) {
+            messageList.table().getSelectionModel().select(0);
         }
     }
 
@@ -388,8 +792,9 @@ public final class MainWindow {
         fc.setTitle(I18n.get("open.title"));
         fc.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter(I18n.get("open.filter.all"), "*.pcap", "*.pcapng", "*.cap",
-                        "*.trace.json", "*.bin", "*.dns", "*.hex", "*.txt"),
+                        "*.trace.json", "*.json", "*.bin", "*.dns", "*.hex", "*.txt"),
                 new FileChooser.ExtensionFilter(I18n.get("open.filter.captures"), "*.pcap", "*.pcapng", "*.cap"),
+                new FileChooser.ExtensionFilter(I18n.get("open.filter.traces"), "*.trace.json", "*.json"),
                 new FileChooser.ExtensionFilter(I18n.get("open.filter.messages"), "*.bin", "*.dns", "*.hex", "*.txt"),
                 new FileChooser.ExtensionFilter(I18n.get("open.filter.any"), "*"));
         List<Path> recent = settings.recentFiles();
@@ -425,33 +830,108 @@ public final class MainWindow {
         });
     }
 
-    /** Opens a file in the background; returns the task (tests wait on it). */
-    public CaptureLoadTask openFile(Path file) {
+    /**
+     * Opens a file in the background: a trace opens in the Lookup view; a capture or message file
+     * fills the message list and then offers the lookups found in it. Returns the task (tests wait
+     * on it).
+     */
+    public Task<?> openFile(Path file) {
         cancelLoading();
-        CaptureLoadTask task = new CaptureLoadTask(file, () -> startDocument(file), this::addRows);
+        if (TraceFiles.looksLikeTrace(file)) {
+            return openTrace(file);
+        }
+        List<MessageRow> loaded = new ArrayList<>();
+        CaptureLoadTask task = new CaptureLoadTask(file, () -> startDocument(file), batch -> {
+            loaded.addAll(batch);
+            addRows(batch);
+        });
         loading = task;
-        statusBar.textProperty().unbind();
-        statusBar.setText(I18n.get("status.loading", file.getFileName()));
+        status(I18n.get("status.loading", file.getFileName()));
         statusBar.progressProperty().bind(task.progressProperty());
         statusBar.getRightItems().setAll(cancelButton);
-        task.setOnSucceeded(e -> finishLoading(task, task.getValue()));
+        task.setOnSucceeded(e -> {
+            finishLoading(task, task.getValue());
+            findLookups(file, loaded);
+        });
         task.setOnCancelled(e -> {
             endProgress();
-            statusBar.setText(I18n.get("status.cancelled", file.getFileName(), rows.size()));
+            status(I18n.get("status.cancelled", file.getFileName(), rows.size()));
         });
         task.setOnFailed(e -> {
             endProgress();
             Throwable ex = task.getException();
             if (openFile != null && openFile.equals(file) && !rows.isEmpty()) {
-                statusBar.setText(ex.getMessage());
+                status(ex.getMessage());
             } else {
                 showOpenError(file, ex);
             }
         });
-        Thread t = new Thread(task, "load " + file.getFileName());
+        start(task, "load " + file.getFileName());
+        return task;
+    }
+
+    private static void start(Task<?> task, String name) {
+        Thread t = new Thread(task, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    private Task<Trace> openTrace(Path file) {
+        Task<Trace> task = new Task<>() {
+            @Override
+            protected Trace call() throws IOException {
+                return TraceFiles.read(file);
+            }
+        };
+        status(I18n.get("status.loading", file.getFileName()));
+        task.setOnSucceeded(e -> {
+            Trace t = task.getValue();
+            openFile = file;
+            settings.addRecentFile(file);
+            updateTitle();
+            lookups.clear();
+            setRows(t);
+            showLookup(t, false);
+            status(I18n.get("status.trace", file.getFileName(), t.question(), t.messages().size()));
+        });
+        task.setOnFailed(e -> showOpenError(file, task.getException()));
+        start(task, "read " + file.getFileName());
         return task;
+    }
+
+    /** Splits what a capture holds into lookups, off the JavaFX thread, and offers them. */
+    private void findLookups(Path file, List<MessageRow> loaded) {
+        List<DnsPacket> packets = new ArrayList<>(loaded.size());
+        for (MessageRow r : loaded) {
+            packets.add(r.packet());
+        }
+        Task<List<Trace>> task = new Task<>() {
+            @Override
+            protected List<Trace> call() {
+                return CaptureImport.toTraces(packets, file.getFileName().toString());
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (!file.equals(openFile)) {
+                return;
+            }
+            List<Trace> found = task.getValue();
+            choosing = true;
+            try {
+                lookups.setAll(found);
+            } finally {
+                choosing = false;
+            }
+            if (!found.isEmpty()) {
+                Trace first = found.get(0);
+                lookup.model().load(first, treeFor(first));
+                choosing = true;
+                lookupChooser.setValue(first);
+                choosing = false;
+                statusBar.setText(statusBar.getText() + " \u00b7 " + I18n.get("status.lookups", found.size()));
+            }
+        });
+        start(task, "lookups in " + file.getFileName());
     }
 
     private void startDocument(Path file) {
@@ -459,32 +939,22 @@ public final class MainWindow {
         settings.addRecentFile(file);
         rows.clear();
         pairs.clear();
+        lookups.clear();
         selectedRow = null;
-        workspace.getItems().setAll(messageList, inspector);
-        workspace.setDividerPositions(0.38);
+        workspaceWithList();
+        showWorkspace(false);
         updateTitle();
-    }
-
-    private void addRows(List<MessageRow> batch) {
-        boolean first = rows.isEmpty();
-        rows.addAll(batch);
-        for (MessageRow r : batch) {
-            pairs.computeIfAbsent(r.pairKey(), k -> new ArrayList<>(2)).add(r);
-        }
-        if (first && !rows.isEmpty()) {
-            messageList.table().getSelectionModel().select(0);
-        }
     }
 
     private void finishLoading(CaptureLoadTask task, CaptureLoadTask.Result r) {
         endProgress();
         String name = r.file().getFileName().toString();
         if (r.fault() != null) {
-            statusBar.setText(I18n.get("open.partial", r.messages(), name, r.fault()));
+            status(I18n.get("open.partial", r.messages(), name, r.fault()));
         } else if (r.framesSkipped() > 0) {
-            statusBar.setText(I18n.get("status.loaded.skipped", name, r.messages(), r.framesSkipped()));
+            status(I18n.get("status.loaded.skipped", name, r.messages(), r.framesSkipped()));
         } else {
-            statusBar.setText(I18n.get("status.loaded", name, r.messages()));
+            status(I18n.get("status.loaded", name, r.messages()));
         }
         if (task == loading) {
             loading = null;
@@ -516,40 +986,131 @@ public final class MainWindow {
         if (openFile == null) {
             statusBar.textProperty().bind(I18n.text("status.example"));
         } else {
-            statusBar.setText(I18n.get("status.loaded", openFile.getFileName(), rows.size()));
+            status(I18n.get("status.loaded", openFile.getFileName(), rows.size()));
         }
     }
 
     private void closeFile() {
         cancelLoading();
-        openFile = null;
-        rows.clear();
-        pairs.clear();
         updateTitle();
         showExample();
+        updateTitle();
+    }
+
+    // ---------------------------------------------------------------- saving and export
+
+    private Optional<Trace> currentLookup() {
+        return Optional.ofNullable(lookup.model().trace());
+    }
+
+    private Path chooseFile(String titleKey, String suggested, String filterKey, String pattern) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(I18n.get(titleKey));
+        fc.setInitialFileName(suggested);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get(filterKey), pattern));
+        java.io.File f = fc.showSaveDialog(stage);
+        return f == null ? null : f.toPath();
+    }
+
+    static String baseName(Trace t) {
+        String name = t.question().name().toString(true).replaceAll("[^A-Za-z0-9.-]", "_");
+        return name + "-" + Type.string(t.question().type()) + "-" + t.mode().name().toLowerCase(Locale.ROOT);
+    }
+
+    private void saveTrace() {
+        currentLookup().ifPresent(t -> {
+            Path f = chooseFile("save.trace.title", baseName(t) + ".trace.json", "open.filter.traces",
+                    "*.trace.json");
+            if (f != null) {
+                runSave(() -> TraceFiles.write(t, f), f);
+            }
+        });
+    }
+
+    private void savePcapng() {
+        currentLookup().ifPresent(t -> {
+            Path f = chooseFile("save.pcapng.title", baseName(t) + ".pcapng", "open.filter.captures", "*.pcapng");
+            if (f != null) {
+                runSave(() -> PcapngExport.write(t, f), f);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Save {
+        void run() throws IOException;
+    }
+
+    private void runSave(Save save, Path f) {
+        try {
+            save.run();
+            status(I18n.get("status.saved", f));
+        } catch (IOException | RuntimeException e) {
+            Alert a = new Alert(Alert.AlertType.ERROR, I18n.get("save.failed", f, e.getMessage()));
+            a.initOwner(stage);
+            a.setHeaderText(null);
+            a.show();
+        }
+    }
+
+    private Node nodeFor(ExportView view) {
+        if (view == ExportView.WINDOW) {
+            return scene.getRoot();
+        }
+        if (view == ExportView.INSPECTOR && !showsLookup()) {
+            return inspector;
+        }
+        showWorkspace(true);
+        return lookup.exportNode(view);
+    }
+
+    private void exportPng(ExportView view, int scale) {
+        Path f = chooseFile("export.png.title", "resolvefx-" + view.cliName() + "-" + scale + "x.png",
+                "export.filter.png", "*.png");
+        if (f != null) {
+            runSave(() -> Snapshots.writePng(StepExport.picture(nodeFor(view), scale), f), f);
+        }
+    }
+
+    private void copyScreenshot() {
+        Snapshots.copyToClipboard(StepExport.picture(scene.getRoot(), 2));
+        status(I18n.get("status.copiedPicture"));
+    }
+
+    private void exportSvg(ExportView view) {
+        showWorkspace(true);
+        Path f = chooseFile("export.svg.title", "resolvefx-" + view.cliName() + ".svg", "export.filter.svg", "*.svg");
+        if (f != null) {
+            runSave(() -> {
+                if (view == ExportView.TREE) {
+                    lookup.tree().writeSvg(f);
+                } else if (lookup.showsSequence()) {
+                    lookup.sequence().writeSvg(f);
+                } else {
+                    lookup.flow().writeSvg(f);
+                }
+            }, f);
+        }
+    }
+
+    private void exportSteps() {
+        if (currentLookup().isEmpty()) {
+            return;
+        }
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(I18n.get("export.steps.title"));
+        java.io.File dir = dc.showDialog(stage);
+        if (dir != null) {
+            showWorkspace(true);
+            pausePlayer();
+            runSave(() -> {
+                int n = new StepExport(this, ExportView.WINDOW, 2).writeAll(dir.toPath());
+                status(I18n.get("status.steps", n, dir));
+            }, dir.toPath());
+        }
     }
 
     // ---------------------------------------------------------------- help
-
-    private void showShortcuts() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle(I18n.get("shortcuts.title"));
-        a.setHeaderText(I18n.get("shortcuts.title"));
-        VBox list = new VBox(6);
-        String[][] keys = {
-            {"Ctrl+O", "shortcuts.open"}, {"Ctrl+C", "shortcuts.copy"}, {"Ctrl+Shift+C", "shortcuts.copyHex"},
-            {"Ctrl+Alt+C", "shortcuts.copyText"}, {"Ctrl+= / Ctrl+- / Ctrl+0", "shortcuts.zoom"},
-            {"F11", "shortcuts.fullScreen"}, {"Tab", "shortcuts.tab"}, {"\u2190 \u2191 \u2192 \u2193", "shortcuts.arrows"},
-            {"F1", "shortcuts.help"}};
-        for (String[] k : keys) {
-            Label l = new Label(k[0] + "    " + I18n.get(k[1]));
-            list.getChildren().add(l);
-        }
-        a.getDialogPane().setContent(list);
-        a.getDialogPane().setId("shortcuts-dialog");
-        a.show();
-    }
 
     private void showAbout() {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
@@ -559,14 +1120,5 @@ public final class MainWindow {
         String v = MainWindow.class.getPackage().getImplementationVersion();
         a.setContentText(I18n.get("about.text", v == null ? "dev" : v));
         a.show();
-    }
-
-    /** For tests: runs on the FX thread and waits. */
-    static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
     }
 }

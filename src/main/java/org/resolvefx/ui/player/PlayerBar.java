@@ -42,6 +42,9 @@ public final class PlayerBar extends HBox {
     private final ComboBox<Double> speed = new ComboBox<>();
     private final Scrubber scrubber;
     private Timeline timer;
+    /** The trace clock the views show: the cursor's event time, running on towards the next while playing. */
+    private final javafx.beans.property.LongProperty clockMicros = new javafx.beans.property.SimpleLongProperty();
+    private Timeline clockRun;
 
     public PlayerBar(TraceViewModel model) {
         this.model = model;
@@ -98,7 +101,11 @@ public final class PlayerBar extends HBox {
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         getChildren().addAll(first, back, play, forward, last, scrubber, position, speed);
 
-        model.stateProperty().addListener((obs, o, n) -> refresh());
+        model.stateProperty().addListener((obs, o, n) -> {
+            stopClock();
+            clockMicros.set(n == null ? 0 : n.clockMicros());
+            refresh();
+        });
         model.playbackProperty().addListener((obs, o, n) -> refresh());
         playing.addListener((obs, o, n) -> refresh());
         I18n.localeProperty().addListener((obs, o, n) -> refresh());
@@ -120,6 +127,18 @@ public final class PlayerBar extends HBox {
         t.textProperty().bind(I18n.text(tooltipKey));
         b.setTooltip(t);
         return b;
+    }
+
+    /** Trace-clock time in microseconds for views that count down (the cache's TTLs). */
+    public javafx.beans.property.ReadOnlyLongProperty clockMicrosProperty() {
+        return clockMicros;
+    }
+
+    private void stopClock() {
+        if (clockRun != null) {
+            clockRun.stop();
+            clockRun = null;
+        }
     }
 
     public BooleanProperty playingProperty() {
@@ -151,6 +170,7 @@ public final class PlayerBar extends HBox {
 
     public void pause() {
         playing.set(false);
+        stopClock();
         if (timer != null) {
             timer.stop();
             timer = null;
@@ -167,6 +187,15 @@ public final class PlayerBar extends HBox {
         double seconds = (message ? MESSAGE_STEP_SECONDS : OTHER_STEP_SECONDS) / model.speedProperty().get();
         if (s != null && s.position() == 0) {
             seconds = OTHER_STEP_SECONDS / model.speedProperty().get();
+        }
+        if (s != null && model.canStepForward()) {
+            // let the trace clock run from this event's time to the next one's while the step is shown
+            long next = model.playback().clockAt(s.position() + 1);
+            clockRun = new Timeline(
+                    new KeyFrame(Duration.ZERO, new javafx.animation.KeyValue(clockMicros, s.clockMicros())),
+                    new KeyFrame(Duration.seconds(seconds), new javafx.animation.KeyValue(clockMicros, next,
+                            javafx.animation.Interpolator.LINEAR)));
+            clockRun.play();
         }
         timer = new Timeline(new KeyFrame(Duration.seconds(seconds), e -> {
             if (!playing.get()) {

@@ -1,0 +1,242 @@
+package org.resolvefx.ui.app;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.resolvefx.core.playback.Arrow;
+import org.resolvefx.core.playback.PlaybackState;
+import org.resolvefx.core.trace.Endpoint;
+import org.resolvefx.core.trace.Trace;
+import org.resolvefx.core.trace.WireMessage;
+import org.resolvefx.ui.cache.CacheView;
+import org.resolvefx.ui.flow.FlowView;
+import org.resolvefx.ui.flow.SequenceView;
+import org.resolvefx.ui.i18n.I18n;
+import org.resolvefx.ui.inspector.InspectedMessage;
+import org.resolvefx.ui.inspector.InspectorView;
+import org.resolvefx.ui.namespace.NamespaceView;
+import org.resolvefx.ui.player.NarrationBar;
+import org.resolvefx.ui.player.PlayerBar;
+import org.resolvefx.ui.trace.TraceViewModel;
+
+/**
+ * The classroom layout for one lookup: the namespace tree beside the message flow (or the
+ * sequence diagram) on top, the inspector beside the resolver's cache below, the narration and
+ * the player at the bottom. Every view follows the same cursor ({@link TraceViewModel}); the
+ * inspector shows the message of the current step, or the one clicked.
+ */
+public final class TraceWorkspace extends BorderPane {
+    /** The views a lecturer can show or hide (View menu). */
+    public enum Pane {
+        TREE, FLOW, INSPECTOR, CACHE
+    }
+
+    private final TraceViewModel model = new TraceViewModel();
+    private final NamespaceView tree = new NamespaceView(model);
+    private final FlowView flow = new FlowView(model);
+    private final SequenceView sequence = new SequenceView(model);
+    private final InspectorView inspector = new InspectorView();
+    private final CacheView cache = new CacheView(model);
+    private final NarrationBar narration = new NarrationBar(model);
+    private final PlayerBar player = new PlayerBar(model);
+    private final TabPane diagrams = new TabPane();
+    private final Tab flowTab = new Tab();
+    private final Tab sequenceTab = new Tab();
+    private final SplitPane top = new SplitPane();
+    private final SplitPane bottom = new SplitPane();
+    private final SplitPane rows = new SplitPane();
+    private final java.util.EnumSet<Pane> shown = java.util.EnumSet.allOf(Pane.class);
+
+    public TraceWorkspace() {
+        getStyleClass().add("trace-workspace");
+        setId("trace-workspace");
+        flowTab.textProperty().bind(I18n.text("workspace.flow"));
+        flowTab.setContent(flow);
+        flowTab.setClosable(false);
+        flowTab.setId("tab-flow");
+        sequenceTab.textProperty().bind(I18n.text("workspace.sequence"));
+        sequenceTab.setContent(sequence);
+        sequenceTab.setClosable(false);
+        sequenceTab.setId("tab-sequence");
+        diagrams.getTabs().setAll(flowTab, sequenceTab);
+        diagrams.getStyleClass().add("diagram-tabs");
+        flow.onShowSequenceProperty().set(() -> diagrams.getSelectionModel().select(sequenceTab));
+
+        rows.setOrientation(Orientation.VERTICAL);
+        arrange();
+        setCenter(rows);
+        setBottom(new VBox(narration, player));
+
+        model.stateProperty().addListener((obs, o, n) -> followCursor(n));
+        model.onOpenMessageProperty().set(this::openMessage);
+        inspector.setPartnerLookup(this::partnerOf);
+        // the cache counts TTLs down on the trace clock the player runs between steps
+        cache.clockMicrosProperty().bind(player.clockMicrosProperty());
+    }
+
+    public TraceViewModel model() {
+        return model;
+    }
+
+    public PlayerBar player() {
+        return player;
+    }
+
+    public NarrationBar narration() {
+        return narration;
+    }
+
+    public InspectorView inspector() {
+        return inspector;
+    }
+
+    public FlowView flow() {
+        return flow;
+    }
+
+    public SequenceView sequence() {
+        return sequence;
+    }
+
+    public NamespaceView tree() {
+        return tree;
+    }
+
+    public CacheView cache() {
+        return cache;
+    }
+
+    /** True when the sequence diagram is the diagram on show (else the message-flow figure). */
+    public boolean showsSequence() {
+        return diagrams.getSelectionModel().getSelectedItem() == sequenceTab;
+    }
+
+    public void showSequence(boolean sequenceDiagram) {
+        diagrams.getSelectionModel().select(sequenceDiagram ? sequenceTab : flowTab);
+    }
+
+    public boolean isShown(Pane p) {
+        return shown.contains(p);
+    }
+
+    /** Shows or hides one of the four views; at least one view always stays. */
+    public void setShown(Pane p, boolean on) {
+        if (on) {
+            shown.add(p);
+        } else if (shown.size() > 1) {
+            shown.remove(p);
+        }
+        arrange();
+    }
+
+    private void arrange() {
+        top.getItems().clear();
+        if (shown.contains(Pane.TREE)) {
+            top.getItems().add(tree);
+        }
+        if (shown.contains(Pane.FLOW)) {
+            top.getItems().add(diagrams);
+        }
+        bottom.getItems().clear();
+        if (shown.contains(Pane.INSPECTOR)) {
+            bottom.getItems().add(inspector);
+        }
+        if (shown.contains(Pane.CACHE)) {
+            bottom.getItems().add(cache);
+        }
+        rows.getItems().clear();
+        if (!top.getItems().isEmpty()) {
+            rows.getItems().add(top);
+        }
+        if (!bottom.getItems().isEmpty()) {
+            rows.getItems().add(bottom);
+        }
+        if (top.getItems().size() == 2) {
+            top.setDividerPositions(0.42);
+        }
+        if (bottom.getItems().size() == 2) {
+            bottom.setDividerPositions(0.64);
+        }
+        if (rows.getItems().size() == 2) {
+            rows.setDividerPositions(0.6);
+        }
+    }
+
+    /** The inspector shows the message of the step the cursor is on (and keeps the last one otherwise). */
+    private void followCursor(PlaybackState s) {
+        if (s == null) {
+            inspector.show(null);
+            return;
+        }
+        Optional<Arrow> current = s.isMessageStep() ? s.currentArrow() : Optional.empty();
+        if (current.isPresent()) {
+            inspector.show(inspect(current.get()));
+        } else if (s.position() == 0) {
+            inspector.show(null);
+        }
+    }
+
+    private void openMessage(WireMessage m) {
+        PlaybackState s = model.state();
+        if (s == null) {
+            return;
+        }
+        for (Arrow a : s.arrows()) {
+            if (a.message().equals(m)) {
+                inspector.show(inspect(a));
+                return;
+            }
+        }
+    }
+
+    private InspectedMessage inspect(Arrow a) {
+        Trace t = model.trace();
+        String from = t.endpoint(a.fromId()).map(Endpoint::displayName).orElse(a.message().from().toString());
+        String to = t.endpoint(a.toId()).map(Endpoint::displayName).orElse(a.message().to().toString());
+        String caption = I18n.get("workspace.caption", a.number(), from, to,
+                a.message().transport().name(), a.message().length());
+        return new InspectedMessage(caption, a.message().unsafeBytes(), "arrow-" + a.number());
+    }
+
+    /** A response's query (and a query's response) among the arrows drawn so far. */
+    private Optional<InspectedMessage> partnerOf(InspectedMessage m) {
+        PlaybackState s = model.state();
+        if (s == null || m == null || !m.pairKey().startsWith("arrow-")) {
+            return Optional.empty();
+        }
+        int n = Integer.parseInt(m.pairKey().substring("arrow-".length()));
+        List<Arrow> arrows = s.arrows();
+        for (Arrow a : arrows) {
+            if (a.number() == n && a.inReplyTo() > 0 && a.inReplyTo() <= arrows.size()) {
+                return Optional.of(inspect(arrows.get(a.inReplyTo() - 1)));
+            }
+        }
+        for (Arrow a : arrows) {
+            if (a.inReplyTo() == n) {
+                return Optional.of(inspect(a));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The node to picture for a view name of the export command and menu. */
+    public Node exportNode(ExportView view) {
+        return switch (view) {
+            case FLOW -> showsSequence() ? sequence.exportNode() : flow.exportNode();
+            case TREE -> tree.exportNode();
+            case INSPECTOR -> inspector;
+            case WINDOW -> getScene() == null ? this : getScene().getRoot();
+        };
+    }
+
+    ObservableList<Node> rowsForTests() {
+        return rows.getItems();
+    }
+}
