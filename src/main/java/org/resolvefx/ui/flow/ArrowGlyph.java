@@ -180,12 +180,15 @@ final class ArrowGlyph {
         this.metrics = m;
         List<String> classes = new ArrayList<>(newLook.classes());
         classes.addAll(stateClasses);
-        lines.getStyleClass().setAll(classes);
-        marks.getStyleClass().setAll(classes);
+        // setting equal classes again would still make CSS restyle the whole glyph: compare first
+        if (!lines.getStyleClass().equals(classes)) {
+            lines.getStyleClass().setAll(classes);
+            marks.getStyleClass().setAll(classes);
+        }
         int n = newLook.number();
-        lines.setId(idPrefix + "arrow-" + n);
-        marks.setId(idPrefix + "arrow-mark-" + n);
-        badgeText.setId(idPrefix + "badge-" + n);
+        setId(lines, idPrefix + "arrow-" + n);
+        setId(marks, idPrefix + "arrow-mark-" + n);
+        setId(badgeText, idPrefix + "badge-" + n);
 
         // badge (radius 0: no badge, as in the legend's samples)
         boolean hasBadge = g.badgeRadius() > 0;
@@ -464,11 +467,19 @@ final class ArrowGlyph {
         if (look != null) {
             List<String> classes = new ArrayList<>(look.classes());
             classes.addAll(stateClasses);
-            lines.getStyleClass().setAll(classes);
-            marks.getStyleClass().setAll(classes);
+            if (!lines.getStyleClass().equals(classes)) {
+                lines.getStyleClass().setAll(classes);
+                marks.getStyleClass().setAll(classes);
+            }
         }
         if (styleClass.equals("current") && geometry != null) {
             drawLine(metrics);
+        }
+    }
+
+    private static void setId(Node n, String id) {
+        if (!id.equals(n.getId())) {
+            n.setId(id);
         }
     }
 

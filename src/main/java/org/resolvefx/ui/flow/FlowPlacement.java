@@ -279,7 +279,7 @@ final class FlowPlacement {
                         r.preferredT());
                 Spot alone = bestSpot(badgeOnly, i, obstacles, taken, pieces, pieceOwner, gap, checked);
                 if (!alone.placed.crowded()) {
-                    Placed labelled = placedAt(r, alone.placed.t(), gap);
+                    Placed labelled = besideBadge(r, alone.placed, gap);
                     spot = new Spot(alone.placed.withLabelOnlyWhenCurrent(labelled), alone.parts);
                 }
             }
@@ -361,7 +361,11 @@ final class FlowPlacement {
 
     /** The badge (first) and label (second, if any) of a unit at t. */
     static Obb[] parts(Request r, double t, double gap) {
-        Placed p = placedAt(r, t, gap);
+        return parts(r, placedAt(r, t, gap));
+    }
+
+    /** The badge (first) and label (second, if the request has one) where they were placed. */
+    static Obb[] parts(Request r, Placed p) {
         double rad = r.badgeRadius();
         Obb badge = new Obb(p.badgeX(), p.badgeY(), rad, rad, 0);
         if (!r.hasLabel()) {
@@ -370,6 +374,33 @@ final class FlowPlacement {
         Obb label = new Obb(p.labelX(), p.labelY(), r.labelWidth() / 2, r.labelHeight() / 2,
                 Math.toRadians(p.labelDegrees()));
         return new Obb[] {badge, label};
+    }
+
+    /**
+     * A label next to a badge that sits on the curve itself (for labels shown only while current): along
+     * the curve after the badge, or level beside it on steep arrows.
+     */
+    static Placed besideBadge(Request r, Placed badge, double gap) {
+        double rad = r.badgeRadius();
+        if (r.steep()) {
+            return new Placed(badge.t(), badge.badgeX(), badge.badgeY(),
+                    badge.badgeX() + r.outward() * (rad + gap + r.labelWidth() / 2), badge.badgeY(), 0, false, false);
+        }
+        double a = fold(r.curve().angleAt(badge.t()));
+        double d = rad + gap + r.labelWidth() / 2;
+        return new Placed(badge.t(), badge.badgeX(), badge.badgeY(), badge.badgeX() + Math.cos(a) * d,
+                badge.badgeY() + Math.sin(a) * d, Math.toDegrees(a), false, false);
+    }
+
+    /** A direction folded into (-90, 90] degrees, so that text along it reads left to right. */
+    private static double fold(double a) {
+        if (a > Math.PI / 2) {
+            return a - Math.PI;
+        }
+        if (a <= -Math.PI / 2) {
+            return a + Math.PI;
+        }
+        return a;
     }
 
     /** The unit at t: on steep arrows badge on the curve and a level label beside it, else both along it. */
@@ -385,13 +416,8 @@ final class FlowPlacement {
             double lx = x + r.outward() * (rad + gap + r.labelWidth() / 2);
             return new Placed(t, x, y, lx, y, 0, false, false);
         }
-        double a = c.angleAt(t);
         // read left to right: turn by the direction of travel folded into (-90, 90] degrees
-        if (a > Math.PI / 2) {
-            a -= Math.PI;
-        } else if (a <= -Math.PI / 2) {
-            a += Math.PI;
-        }
+        double a = fold(c.angleAt(t));
         double ux = Math.cos(a);
         double uy = Math.sin(a);
         double len = r.unitLength(gap);

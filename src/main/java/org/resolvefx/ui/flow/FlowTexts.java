@@ -14,6 +14,7 @@ import org.resolvefx.core.playback.Arrow;
 import org.resolvefx.core.trace.Endpoint;
 import org.resolvefx.core.trace.Role;
 import org.resolvefx.core.trace.TraceEvent;
+import org.resolvefx.core.wire.MessageSummary;
 import org.resolvefx.ui.i18n.I18n;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -75,9 +76,9 @@ final class FlowTexts {
         return a.label().abbreviated(I18n.locale(), max);
     }
 
-    /** The hover summary of an arrow. */
+    /** The hover summary of an arrow (header facts from the project's one-pass summary of the bytes). */
     static String tooltip(Arrow a, String fromName, String toName) {
-        MessageSummary s = MessageSummary.of(a.message());
+        MessageSummary s = MessageSummary.of(a.message().unsafeBytes());
         StringBuilder t = new StringBuilder();
         t.append(I18n.get("flow.tip.header", a.number(), fromName, toName)).append('\n');
         t.append(I18n.get(a.isQuery() ? "flow.tip.query" : "flow.tip.response")).append(" \u00b7 ")
@@ -85,13 +86,15 @@ final class FlowTexts {
         t.append(s.flags().isEmpty() ? I18n.get("flow.tip.flags.none") : I18n.get("flow.tip.flags", s.flags()))
                 .append('\n');
         if (!s.question().isEmpty()) {
-            t.append(I18n.get("flow.tip.question", s.question())).append('\n');
+            t.append(I18n.get("flow.tip.question", question(s.question()))).append('\n');
         }
-        t.append(I18n.get("flow.tip.counts", s.answers(), s.authority(), s.additional())).append('\n');
+        t.append(I18n.get("flow.tip.counts", s.answers(), s.authorities(), s.additionals())).append('\n');
         if (s.response()) {
-            t.append(I18n.get("flow.tip.rcode", s.rcodeName())).append(" \u00b7 ");
+            // the arrow's RCODE includes the EDNS extension bits; the header alone has the low four
+            int rcode = a.rcode() >= 0 ? a.rcode() : s.rcode();
+            t.append(I18n.get("flow.tip.rcode", Rcode.string(rcode))).append(" \u00b7 ");
         }
-        t.append(I18n.get("flow.tip.size", s.size(), s.transport().name()));
+        t.append(I18n.get("flow.tip.size", s.length(), a.transport().name()));
         if (a.attempt() > 1) {
             t.append('\n').append(I18n.get("flow.tip.retry", a.attempt()));
         }
@@ -104,6 +107,16 @@ final class FlowTexts {
             }
         }
         return t.toString();
+    }
+
+    /** dig's "www.example.com. A" as students read it: "www.example.com A" (the root stays "."). */
+    static String question(String digStyle) {
+        int space = digStyle.lastIndexOf(' ');
+        if (space <= 1) {
+            return digStyle;
+        }
+        String name = digStyle.substring(0, space);
+        return plain(name) + digStyle.substring(space);
     }
 
     /** Short name of an endpoint for tooltips: "a.root-servers.net (127.0.1.1)". */

@@ -517,7 +517,7 @@ public final class FlowView extends Region {
             boolean label = rq.hasLabel();
             geometries.add(new ArrowGlyph.Geometry(rq.curve(), pl.badgeX(), pl.badgeY(), rq.badgeRadius(),
                     label ? pl.labelX() : Double.NaN, pl.labelY(), pl.labelDegrees()));
-            FlowPlacement.Obb[] parts = FlowPlacement.parts(rq, pl.t(), gap);
+            FlowPlacement.Obb[] parts = FlowPlacement.parts(rq, pl);
             for (FlowPlacement.Obb part : parts) {
                 if ((!sparse && !pl.labelOnlyWhenCurrent()) || part == parts[0]) {
                     taken.add(part);

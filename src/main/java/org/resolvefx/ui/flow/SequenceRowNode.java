@@ -102,7 +102,7 @@ final class SequenceRowNode extends Group {
         for (double x : context.lifelineXs()) {
             lifelines.getElements().addAll(new MoveTo(x, 0), new LineTo(x, h));
         }
-        time.setText(I18n.get("flow.seq.time", context.events().get(row.eventIndex()).atMicros() / 1000.0));
+        time.setText(context.timeText(index));
         time.setX(m.em(0.4));
         time.setY(h / 2);
         drawBracket(row, past || current, m, h);
@@ -165,7 +165,7 @@ final class SequenceRowNode extends Group {
         double ly = 0;
         if (arrow != null) {
             double room = Math.abs(x2 - x1) - 2 * r - m.em(2.2);
-            labelRow = fitted(arrow, look, room, m);
+            labelRow = context.labelRow(rowIndex, look, () -> fitted(arrow, look, room, m));
             double from = Math.min(x1, x2) + (x2 > x1 ? 2 * r + m.em(0.35) : 0);
             double to = Math.max(x1, x2) - (x2 > x1 ? m.em(1) : 2 * r + m.em(0.35));
             lx = x1 == x2 ? bx + r + m.em(0.3) + labelRow.width() / 2 : (from + to) / 2;
@@ -183,15 +183,27 @@ final class SequenceRowNode extends Group {
                 false);
     }
 
-    private static ArrowGlyph.LabelRow fitted(Arrow a, ArrowLook look, double room, DiagramMetrics m) {
-        int max = FlowView.LABEL_MAX_CHARS;
+    /** The label row cut to fit {@code room}: the longest text that fits, found by bisection. */
+    static ArrowGlyph.LabelRow fitted(Arrow a, ArrowLook look, double room, DiagramMetrics m) {
         String malformed = FlowTexts.malformedTag();
-        ArrowGlyph.LabelRow row = ArrowGlyph.measure(look, FlowTexts.label(a, max), malformed, m);
-        while (row.width() > room && max > 6) {
-            max -= 2;
-            row = ArrowGlyph.measure(look, FlowTexts.label(a, max), malformed, m);
+        ArrowGlyph.LabelRow row = ArrowGlyph.measure(look, FlowTexts.label(a, FlowView.LABEL_MAX_CHARS), malformed, m);
+        if (row.width() <= room) {
+            return row;
         }
-        return row;
+        int lo = 6;
+        int hi = FlowView.LABEL_MAX_CHARS - 1;
+        ArrowGlyph.LabelRow best = ArrowGlyph.measure(look, FlowTexts.label(a, lo), malformed, m);
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            ArrowGlyph.LabelRow r = ArrowGlyph.measure(look, FlowTexts.label(a, mid), malformed, m);
+            if (r.width() <= room) {
+                lo = mid;
+                best = r;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best;
     }
 
     private void drawNote(SequenceRow row, boolean happened, DiagramMetrics m, double h) {
@@ -222,9 +234,12 @@ final class SequenceRowNode extends Group {
         }
         noteDot.setVisible(false);
         note.setVisible(true);
-        note.getStyleClass().setAll("sequence-note", FlowTexts.noteClass(e));
+        List<String> noteClasses = List.of("sequence-note", FlowTexts.noteClass(e));
+        if (!note.getStyleClass().equals(noteClasses)) {
+            note.getStyleClass().setAll(noteClasses);
+        }
         note.setId(context.idPrefix() + "seq-note-" + rowIndex);
-        String text = FlowTexts.note(e);
+        String text = context.noteText(rowIndex, e);
         double maxW = context.spacing() * 1.7;
         double iconSize = m.em(1.0);
         double pad = m.em(0.4);

@@ -158,6 +158,11 @@ public final class SequenceView extends Region {
         final Map<String, Endpoint> endpoints = new HashMap<>();
         final String idPrefix;
         int currentRow = -1;
+        // texts measured or formatted once per row (rebuilt with the context on language or theme changes)
+        private final String[] times;
+        private final String[] notes;
+        private final Map<Integer, ArrowLook> labelLooks = new HashMap<>();
+        private final Map<Integer, ArrowGlyph.LabelRow> labelRows = new HashMap<>();
 
         Context(DiagramMetrics m, Trace trace, SequenceDiagram d, String idPrefix, double spacing) {
             this.metrics = m;
@@ -197,6 +202,8 @@ public final class SequenceView extends Region {
                     depth = Math.max(0, depth - 1);
                 }
             }
+            times = new String[rows.size()];
+            notes = new String[rows.size()];
             rowOfEvent = new int[events.size()];
             int last = -1;
             int next = 0;
@@ -206,6 +213,30 @@ public final class SequenceView extends Region {
                 }
                 rowOfEvent[i] = last;
             }
+        }
+
+        String timeText(int row) {
+            if (times[row] == null) {
+                times[row] = I18n.get("flow.seq.time", events.get(diagram.rows().get(row).eventIndex()).atMicros()
+                        / 1000.0);
+            }
+            return times[row];
+        }
+
+        String noteText(int row, TraceEvent e) {
+            if (notes[row] == null) {
+                notes[row] = FlowTexts.note(e);
+            }
+            return notes[row];
+        }
+
+        /** The label row of a row's arrow, measured once per look (a query's look changes when it is lost). */
+        ArrowGlyph.LabelRow labelRow(int row, ArrowLook look, java.util.function.Supplier<ArrowGlyph.LabelRow> make) {
+            if (!look.equals(labelLooks.get(row))) {
+                labelLooks.put(row, look);
+                labelRows.put(row, make.get());
+            }
+            return labelRows.get(row);
         }
 
         Context withPrefix(String prefix) {
@@ -462,7 +493,11 @@ public final class SequenceView extends Region {
     /** Scrolls so that the current row is in view: just enough when stepping, centred after a jump. */
     private void reveal() {
         revealPending = false;
-        if (context == null || context.currentRow < 0) {
+        if (context == null) {
+            return;
+        }
+        if (context.currentRow < 0) {
+            scrollTo(scrollX, 0);
             return;
         }
         double rowTop = context.currentRow * context.rowHeight;

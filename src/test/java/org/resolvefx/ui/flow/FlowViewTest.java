@@ -121,23 +121,32 @@ class FlowViewTest {
     @Test
     void everyPositionLooksTheSameForwardsBackwardsAndJumping(FxRobot robot) {
         load(robot, FlowFixtures.troubled());
-        List<String> forward = new ArrayList<>();
-        forward.add(fx(view::describeDrawnState));
-        while (model.canStepForward()) {
-            robot.interact(model::stepForward);
-            forward.add(fx(view::describeDrawnState));
-        }
-        for (int k = model.length(); k >= 0; k--) {
-            int pos = k;
-            if (k < model.length()) {
-                robot.interact(model::stepBack);
+        // all on the FX thread in one go: the view redraws synchronously on every move
+        robot.interact(() -> {
+            List<String> forward = new ArrayList<>();
+            forward.add(view.describeDrawnState());
+            while (model.canStepForward()) {
+                model.stepForward();
+                forward.add(view.describeDrawnState());
             }
-            assertThat(fx(view::describeDrawnState)).as("position " + pos + " stepping back").isEqualTo(forward.get(pos));
-        }
-        for (int k : new int[] {7, 2, 18, 0, 12}) {
-            robot.interact(() -> model.jumpTo(k));
-            assertThat(fx(view::describeDrawnState)).as("position " + k + " by a jump").isEqualTo(forward.get(k));
-        }
+            for (int k = model.length(); k >= 0; k--) {
+                if (k < model.length()) {
+                    model.stepBack();
+                }
+                assertThat(view.describeDrawnState()).as("position " + k + " stepping back").isEqualTo(forward.get(k));
+            }
+            for (int k : new int[] {7, 2, 18, 0, 12, 19, 3}) {
+                model.jumpTo(k);
+                assertThat(view.describeDrawnState()).as("position " + k + " by a jump").isEqualTo(forward.get(k));
+            }
+            // and the same again in German, where every label is different
+            I18n.setLocale(Locale.GERMAN);
+            model.jumpTo(12);
+            String german = view.describeDrawnState();
+            assertThat(german).isNotEqualTo(forward.get(12)).contains("Lame Delegation");
+            I18n.setLocale(Locale.ENGLISH);
+            assertThat(view.describeDrawnState()).isEqualTo(forward.get(12));
+        });
     }
 
     @Test
@@ -195,18 +204,20 @@ class FlowViewTest {
             {"#skip-mark-tud", Integer.toString(FlowFixtures.SKIP_EVENT + 1)},
             {"#tcp-tag-10", Integer.toString(FlowFixtures.TCP_QUERY_EVENT + 1)},
         };
-        for (String[] v : visuals) {
-            int from = Integer.parseInt(v[1]);
-            robot.interact(() -> model.jumpTo(from - 1));
-            assertThat(shown(robot, v[0])).as(v[0] + " before position " + from).isFalse();
-            robot.interact(model::stepForward);
-            assertThat(shown(robot, v[0])).as(v[0] + " at position " + from).isTrue();
-            robot.interact(model::toEnd);
-            assertThat(shown(robot, v[0])).as(v[0] + " at the end").isTrue();
-            robot.interact(() -> model.jumpTo(from));
-            robot.interact(model::stepBack);
-            assertThat(shown(robot, v[0])).as(v[0] + " after stepping back before " + from).isFalse();
-        }
+        robot.interact(() -> {
+            for (String[] v : visuals) {
+                int from = Integer.parseInt(v[1]);
+                model.jumpTo(from - 1);
+                assertThat(shown(robot, v[0])).as(v[0] + " before position " + from).isFalse();
+                model.stepForward();
+                assertThat(shown(robot, v[0])).as(v[0] + " at position " + from).isTrue();
+                model.toEnd();
+                assertThat(shown(robot, v[0])).as(v[0] + " at the end").isTrue();
+                model.jumpTo(from);
+                model.stepBack();
+                assertThat(shown(robot, v[0])).as(v[0] + " after stepping back before " + from).isFalse();
+            }
+        });
         robot.interact(model::toEnd);
         // the kinds are told apart by shape, not only colour
         assertThat(robot.lookup("#arrow-2").query().getStyleClass()).contains("lost");

@@ -31,7 +31,14 @@ class SequenceViewRenderTest {
     }
 
     @Test
-    void rendersInEveryTheme(FxRobot robot) {
+    void rendersInEveryThemeWithoutCssWarnings(FxRobot robot) {
+        try (ViewHarness.JavaFxWarnings log = new ViewHarness.JavaFxWarnings()) {
+            renderAll(robot);
+            assertThat(log.warnings()).isEmpty();
+        }
+    }
+
+    private void renderAll(FxRobot robot) {
         for (Theme theme : Theme.values()) {
             robot.interact(() -> {
                 ViewHarness.theme(scene, theme);

@@ -50,6 +50,42 @@ final class ViewHarness {
         }
     }
 
+    /** Collects the warnings JavaFX logs (CSS lookups that fail, bad values) while it is open. */
+    static final class JavaFxWarnings implements AutoCloseable {
+        private final java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        private final java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+                        && r.getLoggerName() != null && r.getLoggerName().startsWith("javafx")) {
+                    seen.add(r.getLoggerName() + ": " + r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        JavaFxWarnings() {
+            root.addHandler(handler);
+        }
+
+        java.util.List<String> warnings() {
+            return java.util.List.copyOf(seen);
+        }
+
+        @Override
+        public void close() {
+            root.removeHandler(handler);
+        }
+    }
+
     static int distinctColours(WritableImage image) {
         PixelReader r = image.getPixelReader();
         Set<Integer> colours = new HashSet<>();
