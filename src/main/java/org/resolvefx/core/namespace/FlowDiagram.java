@@ -67,6 +67,34 @@ public final class FlowDiagram {
     }
 
     /**
+     * The same figure with the box centres moved apart by the factors (about the origin), the boxes
+     * keeping their size: a view that writes labels along the arrows needs more room between the rows
+     * of servers than the boxes alone. Zone bands stretch with their boxes; {@link #routes} of the
+     * result end on the moved boxes' borders.
+     *
+     * @throws IllegalArgumentException unless both factors are at least 1
+     */
+    public FlowDiagram stretched(double xFactor, double yFactor) {
+        if (!(xFactor >= 1) || !(yFactor >= 1) || Double.isInfinite(xFactor) || Double.isInfinite(yFactor)) {
+            throw new IllegalArgumentException("stretch factors must be finite and at least 1: " + xFactor + ", "
+                    + yFactor);
+        }
+        List<FlowBox> moved = new ArrayList<>(boxes.size());
+        for (FlowBox b : boxes) {
+            moved.add(new FlowBox(b.endpointId(), b.role(), b.column(), b.displayName(), b.zone(), b.x() * xFactor,
+                    b.y() * yFactor, b.width(), b.height()));
+        }
+        List<ZoneBand> movedBands = new ArrayList<>(bands.size());
+        for (ZoneBand z : bands) {
+            // a band runs from its first box's top to its last box's bottom: move those centres
+            double half = FlowLayout.BOX_HEIGHT / 2;
+            movedBands.add(new ZoneBand(z.zone(), z.column(), (z.top() + half) * yFactor - half,
+                    (z.bottom() - half) * yFactor + half));
+        }
+        return new FlowDiagram(mode, moved, movedBands);
+    }
+
+    /**
      * The arrow of every message, in order (route i belongs to arrow number i + 1). Between two hosts,
      * queries and responses run on opposite sides of the line joining the boxes, TCP messages one lane
      * further out than UDP, and every second repeat of the same kind one lane further again.
