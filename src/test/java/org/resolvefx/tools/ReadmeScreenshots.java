@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.resolvefx.ui.app.AppSettings;
 import org.resolvefx.ui.app.MainWindow;
 import org.resolvefx.ui.app.Theme;
-import org.resolvefx.ui.capture.CaptureLoadTask;
 import org.resolvefx.ui.capture.MessageRow;
 import org.resolvefx.ui.common.Snapshots;
 import org.testfx.api.FxRobot;
@@ -62,7 +61,7 @@ class ReadmeScreenshots {
 
     @Test
     void inspector(FxRobot robot) throws Exception {
-        CaptureLoadTask[] task = new CaptureLoadTask[1];
+        javafx.concurrent.Task<?>[] task = new javafx.concurrent.Task<?>[1];
         robot.interact(() -> task[0] = window.openFile(capture("a-recursive-cold.pcap")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> task[0].isDone());
         WaitForAsyncUtils.waitForFxEvents();

@@ -178,6 +178,8 @@ public final class MainWindow {
 
     public void show() {
         stage.show();
+        // keys go to the player, not into the name field of the resolve bar
+        lookup.requestFocus();
     }
 
     public Scene scene() {

@@ -70,7 +70,18 @@ public final class TraceWorkspace extends BorderPane {
         flow.onShowSequenceProperty().set(() -> diagrams.getSelectionModel().select(sequenceTab));
 
         rows.setOrientation(Orientation.VERTICAL);
+        // below the classroom views height is scarce: keep the field tree beside the header grid
+        inspector.setWideLayoutFrom(45);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {tree, diagrams, inspector, cache}) {
+            r.setMinSize(0, 0);
+        }
         arrange();
+        // divider positions only hold once the panes have a size
+        rows.heightProperty().addListener((obs, o, n) -> {
+            if (o.doubleValue() == 0 && n.doubleValue() > 0) {
+                placeDividers();
+            }
+        });
         setCenter(rows);
         setBottom(new VBox(narration, player));
 
@@ -158,29 +169,28 @@ public final class TraceWorkspace extends BorderPane {
         if (!bottom.getItems().isEmpty()) {
             rows.getItems().add(bottom);
         }
+        placeDividers();
+    }
+
+    private void placeDividers() {
         if (top.getItems().size() == 2) {
-            top.setDividerPositions(0.42);
+            top.setDividerPositions(0.4);
         }
         if (bottom.getItems().size() == 2) {
-            bottom.setDividerPositions(0.64);
+            bottom.setDividerPositions(0.66);
         }
         if (rows.getItems().size() == 2) {
-            rows.setDividerPositions(0.6);
+            rows.setDividerPositions(0.62);
         }
     }
 
-    /** The inspector shows the message of the step the cursor is on (and keeps the last one otherwise). */
+    /**
+     * The inspector shows the latest message as of the cursor (the current step's, or the last one
+     * before it): a function of the position alone, so stepping back restores it exactly.
+     */
     private void followCursor(PlaybackState s) {
-        if (s == null) {
-            inspector.show(null);
-            return;
-        }
-        Optional<Arrow> current = s.isMessageStep() ? s.currentArrow() : Optional.empty();
-        if (current.isPresent()) {
-            inspector.show(inspect(current.get()));
-        } else if (s.position() == 0) {
-            inspector.show(null);
-        }
+        List<Arrow> arrows = s == null ? List.of() : s.arrows();
+        inspector.show(arrows.isEmpty() ? null : inspect(arrows.get(arrows.size() - 1)));
     }
 
     private void openMessage(WireMessage m) {

@@ -54,7 +54,7 @@ public final class InspectorPane extends BorderPane {
         // wide panes put the tree beside grid and bytes; narrow ones (compare mode, small screens)
         // stack grid, tree and bytes so that the bit grid never has to squeeze its labels
         widthProperty().addListener((obs, o, n) -> {
-            boolean wide = n.doubleValue() >= WIDE_LAYOUT_EM * fontSize();
+            boolean wide = n.doubleValue() >= wideFromEm * fontSize();
             if (wide != this.wide) {
                 arrange(wide);
             }
@@ -79,7 +79,7 @@ public final class InspectorPane extends BorderPane {
     }
 
     /** Width (in em of the current font) from which the tree goes beside the grid instead of below it. */
-    private static final double WIDE_LAYOUT_EM = 80;
+    private double wideFromEm = 80;
     private final VBox treeBox;
     private final VBox hexBox;
     private boolean wide;
@@ -104,6 +104,18 @@ public final class InspectorPane extends BorderPane {
             main.setDividerPositions(0.36, 0.7);
         }
         setCenter(main);
+    }
+
+    /**
+     * From which width (in em) the field tree goes beside grid and bytes. Where height is scarce
+     * (the inspector under the classroom views) a lower threshold keeps the grid from being stacked.
+     */
+    public void setWideLayoutFrom(double em) {
+        wideFromEm = em;
+        boolean wide = getWidth() >= wideFromEm * fontSize();
+        if (wide != this.wide) {
+            arrange(wide);
+        }
     }
 
     public InspectorViewModel model() {

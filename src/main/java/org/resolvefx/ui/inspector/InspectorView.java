@@ -53,6 +53,12 @@ public final class InspectorView extends BorderPane {
         setCenter(split);
     }
 
+    /** See {@link InspectorPane#setWideLayoutFrom(double)}; applies to both panes. */
+    public void setWideLayoutFrom(double em) {
+        primary.setWideLayoutFrom(em);
+        secondary.setWideLayoutFrom(em);
+    }
+
     public InspectorPane primary() {
         return primary;
     }

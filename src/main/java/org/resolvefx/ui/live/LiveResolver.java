@@ -72,7 +72,9 @@ public final class LiveResolver implements AutoCloseable {
         return switch (source) {
             case SANDBOX -> {
                 if (sandbox == null) {
-                    sandbox = ResolverSession.sandbox(world, ResolverOptions.defaults());
+                    // like the lecture's figure, the resolver starts from its root hints without a
+                    // priming query, so the class sees the root, TLD and zone servers straight away
+                    sandbox = ResolverSession.sandbox(world, ResolverOptions.defaults().withPriming(false));
                 }
                 yield sandbox;
             }

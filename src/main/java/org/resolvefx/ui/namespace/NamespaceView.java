@@ -580,16 +580,19 @@ public final class NamespaceView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button out = button("ns-zoom-out", "mdi2m-magnify-minus-outline", null, "namespace.zoomOut", this::zoomOut);
         Button in = button("ns-zoom-in", "mdi2m-magnify-plus-outline", null, "namespace.zoomIn", this::zoomIn);
-        Button fit = button("ns-fit", "mdi2f-fit-to-page-outline", "namespace.fit", "namespace.fit.tip",
-                this::fitToWindow);
-        Button focus = button("ns-default-view", "mdi2f-file-tree-outline", "namespace.defaultView",
-                "namespace.defaultView.tip", this::showDefaultView);
-        Button all = button("ns-expand-all", "mdi2a-arrow-expand-all", "namespace.expandAll",
-                "namespace.expandAll.tip", this::expandAll);
+        // icons with tooltips: the tree often shares the screen, and labelled buttons would crowd it
+        Button fit = button("ns-fit", "mdi2f-fit-to-page-outline", null, "namespace.fit.tip", this::fitToWindow);
+        Button focus = button("ns-default-view", "mdi2f-file-tree-outline", null, "namespace.defaultView.tip",
+                this::showDefaultView);
+        Button all = button("ns-expand-all", "mdi2a-arrow-expand-all", null, "namespace.expandAll.tip",
+                this::expandAll);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         ToggleButton showLegend = new ToggleButton();
         showLegend.setId("ns-legend-toggle");
         showLegend.textProperty().bind(I18n.text("namespace.legend"));
-        showLegend.setSelected(true);
+        showLegend.setMinWidth(Region.USE_PREF_SIZE);
+        // the legend is there when asked for; by default the tree gets the room
+        showLegend.setSelected(false);
         legend.visibleProperty().bind(showLegend.selectedProperty());
         legend.managedProperty().bind(showLegend.selectedProperty());
         HBox bar = new HBox(6, title, spacer, out, in, fit, focus, all, showLegend);

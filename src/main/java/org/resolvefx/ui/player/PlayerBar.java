@@ -16,6 +16,7 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.resolvefx.core.playback.PlaybackState;
 import org.resolvefx.core.trace.TraceEvent;
+import org.resolvefx.ui.common.Icons;
 import org.resolvefx.ui.i18n.I18n;
 import org.resolvefx.ui.trace.TraceViewModel;
 
@@ -113,12 +114,8 @@ public final class PlayerBar extends HBox {
     }
 
     private Button button(String icon, String tooltipKey, String id) {
-        FontIcon fi = new FontIcon(icon);
+        FontIcon fi = Icons.icon(icon, position.fontProperty(), id.equals("player-play") ? 2.1 : 1.6);
         fi.getStyleClass().add("player-icon");
-        // Ikonli reads -fx-icon-size in pixels only; follow the type size (theme, zoom) from code
-        double factor = id.equals("player-play") ? 2.1 : 1.6;
-        fi.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
-                () -> (int) Math.round(position.getFont().getSize() * factor), position.fontProperty()));
         Button b = new Button(null, fi);
         b.getStyleClass().addAll("player-button", "flat");
         b.setId(id);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.resolvefx.core.wire.FieldSpan;
-import org.resolvefx.ui.capture.CaptureLoadTask;
 import org.resolvefx.ui.capture.MessageRow;
 import org.resolvefx.ui.inspector.InspectorPane;
 import org.resolvefx.ui.inspector.InspectorView;
@@ -50,7 +49,7 @@ class InspectorWindowTest {
     }
 
     private void open(FxRobot robot, Path file) throws Exception {
-        CaptureLoadTask[] task = new CaptureLoadTask[1];
+        javafx.concurrent.Task<?>[] task = new javafx.concurrent.Task<?>[1];
         robot.interact(() -> task[0] = window.openFile(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> task[0].isDone());
         WaitForAsyncUtils.waitForFxEvents();
@@ -78,11 +77,16 @@ class InspectorWindowTest {
     }
 
     @Test
-    void showsTheLectureExampleWhenNothingIsOpen(FxRobot robot) {
-        assertThat(pane().model().message().caption()).contains("127.0.0.53");
+    void theLecturesExampleIsThereWhenNothingIsOpen(FxRobot robot) {
+        robot.clickOn("#mode-messages");
+        assertThat(window.showsLookup()).isFalse();
+        // the client's query and, last, the resolver's answer: a CNAME to charon and its address
+        assertThat(window.rows()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(pane().model().message().caption()).startsWith("Frame 1 ").contains("127.0.0.53:53");
+        clickRow(robot, window.rows().get(window.rows().size() - 1).frame());
         assertThat(pane().fieldTree().allFields()).anySatisfy(f -> assertThat(f.display())
                 .contains("charon.dekanat.informatik.tu-darmstadt.de"));
-        assertThat(window.rows()).isEmpty();
+        assertThat(pane().model().message().isResponse()).isTrue();
     }
 
     @Test
@@ -140,6 +144,7 @@ class InspectorWindowTest {
 
     @Test
     void clickingAHeaderCellSelectsItsField(FxRobot robot) {
+        robot.clickOn("#mode-messages");
         robot.clickOn("#hdr-dns-flags-truncated");
         assertThat(selected().id()).isEqualTo("dns.flags.truncated");
         assertThat(hasStyle(robot, "hex-2", "hl")).isTrue();
