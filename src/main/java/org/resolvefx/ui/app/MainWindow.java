@@ -177,6 +177,8 @@ public final class MainWindow {
     }
 
     public void show() {
+        // a stage that showed another scene before keeps its old size unless told otherwise
+        stage.sizeToScene();
         stage.show();
         // keys go to the player, not into the name field of the resolve bar
         lookup.requestFocus();

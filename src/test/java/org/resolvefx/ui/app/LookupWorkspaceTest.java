@@ -59,7 +59,8 @@ class LookupWorkspaceTest {
     /** What the views show, as text: the arrows drawn, the tree's marks, the cache, the inspector, the narration. */
     private String picture(FxRobot robot) {
         List<String> arrows = new ArrayList<>();
-        for (Node n : robot.lookup(".flow-arrow").queryAll()) {
+        // the message-flow figure's arrows (the sequence diagram in the other tab recycles its rows)
+        for (Node n : robot.from(window.lookupWorkspace().flow()).lookup(".flow-arrow").queryAll()) {
             arrows.add(n.getId() + n.getStyleClass());
         }
         arrows.sort(String::compareTo);
