@@ -215,6 +215,30 @@ class SequenceViewTest {
         ViewHarness.save(two.get(), "sequence-export-2x");
     }
 
+    @Test
+    void aSideLookupIsBracketedAndTheHeadsStayPinned(FxRobot robot) {
+        robot.interact(() -> model.load(FlowFixtures.glueless(), NamespaceTree.empty()));
+        robot.interact(model::toEnd);
+        String drawn = fxDescribe();
+        for (int row = 3; row <= 6; row++) {
+            assertThat(drawn).contains("row " + row + " ").containsPattern("row " + row + " [^\\n]*side-lookup=1");
+        }
+        assertThat(drawn).doesNotContainPattern("row 2 [^\\n]*side-lookup").doesNotContainPattern(
+                "row 7 [^\\n]*side-lookup");
+        assertThat(drawn).contains("note='side lookup: address of a.nic.de'")
+                .contains("note='side lookup done: a.nic.de'");
+        // before the side lookup has happened there is no bracket
+        robot.interact(() -> model.jumpTo(3));
+        assertThat(fxDescribe()).doesNotContain("side-lookup");
+        // the lifeline heads stay where they are while the rows scroll
+        robot.interact(() -> model.load(HUGE, NamespaceTree.empty()));
+        Node head = robot.lookup("#seq-box-resolver").query();
+        double y = head.localToScene(head.getBoundsInLocal()).getMinY();
+        robot.interact(() -> view.verticalBar().setValue(view.verticalBar().getMax() / 3));
+        assertThat(view.scrollY()).isGreaterThan(1_000);
+        assertThat(head.localToScene(head.getBoundsInLocal()).getMinY()).isEqualTo(y);
+    }
+
     private String fxDescribe() {
         return FlowViewTest.fx(view::describeDrawnState);
     }
