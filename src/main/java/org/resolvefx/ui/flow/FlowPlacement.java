@@ -19,6 +19,10 @@ import java.util.Objects;
  * the bow that crosses the fewest other arrows. A unit never depends on later units, and the same
  * input always gives the same figure.
  *
+ * <p>Trigonometry goes through {@link StrictMath}: {@code Math.sin} and friends may differ in the last
+ * bit between JVMs and platforms (their specification allows it), and a unit that just touches another
+ * must be placed the same way on every machine that draws the same trace.
+ *
  * <p>Written by hand: graph-drawing libraries with edge-label placement (ELK, Graphviz) route the
  * edges themselves; here the lanes come from {@code FlowDiagram.routes} and only the bows, badges and
  * labels are to be chosen.
@@ -55,13 +59,13 @@ public final class FlowPlacement {
             double dx = 2 * (1 - t) * (cx - x0) + 2 * t * (x2 - cx);
             double dy = 2 * (1 - t) * (cy - y0) + 2 * t * (y2 - cy);
             if (dx == 0 && dy == 0) {
-                return Math.atan2(y2 - y0, x2 - x0);
+                return StrictMath.atan2(y2 - y0, x2 - x0);
             }
-            return Math.atan2(dy, dx);
+            return StrictMath.atan2(dy, dx);
         }
 
         double chord() {
-            return Math.hypot(x2 - x0, y2 - y0);
+            return StrictMath.hypot(x2 - x0, y2 - y0);
         }
 
         /** The curve as {@code n} straight pieces (for crossing tests). */
@@ -117,9 +121,9 @@ public final class FlowPlacement {
             this.halfW = halfW;
             this.halfH = halfH;
             this.angle = angle;
-            this.cos = Math.cos(angle);
-            this.sin = Math.sin(angle);
-            this.radius = Math.hypot(halfW, halfH);
+            this.cos = StrictMath.cos(angle);
+            this.sin = StrictMath.sin(angle);
+            this.radius = StrictMath.hypot(halfW, halfH);
             this.corners = new double[4][];
             int i = 0;
             for (int sx : new int[] {-1, 1}) {
@@ -269,7 +273,7 @@ public final class FlowPlacement {
         }
 
         boolean steep() {
-            double a = Math.toDegrees(Math.atan2(Math.abs(curve.y2() - curve.y0()), Math.abs(curve.x2() - curve.x0())));
+            double a = StrictMath.toDegrees(StrictMath.atan2(Math.abs(curve.y2() - curve.y0()), Math.abs(curve.x2() - curve.x0())));
             return a > STEEP_DEGREES;
         }
 
@@ -477,7 +481,7 @@ public final class FlowPlacement {
             return new Obb[] {badge};
         }
         Obb label = new Obb(p.labelX(), p.labelY(), r.labelWidth() / 2, r.labelHeight() / 2,
-                Math.toRadians(p.labelDegrees()));
+                StrictMath.toRadians(p.labelDegrees()));
         return new Obb[] {badge, label};
     }
 
@@ -493,8 +497,8 @@ public final class FlowPlacement {
         }
         double a = fold(r.curve().angleAt(badge.t()));
         double d = rad + gap + r.labelWidth() / 2;
-        return new Placed(badge.t(), badge.badgeX(), badge.badgeY(), badge.badgeX() + Math.cos(a) * d,
-                badge.badgeY() + Math.sin(a) * d, Math.toDegrees(a), false, false);
+        return new Placed(badge.t(), badge.badgeX(), badge.badgeY(), badge.badgeX() + StrictMath.cos(a) * d,
+                badge.badgeY() + StrictMath.sin(a) * d, StrictMath.toDegrees(a), false, false);
     }
 
     /** A direction folded into (-90, 90] degrees, so that text along it reads left to right. */
@@ -523,13 +527,13 @@ public final class FlowPlacement {
         }
         // read left to right: turn by the direction of travel folded into (-90, 90] degrees
         double a = fold(c.angleAt(t));
-        double ux = Math.cos(a);
-        double uy = Math.sin(a);
+        double ux = StrictMath.cos(a);
+        double uy = StrictMath.sin(a);
         double len = r.unitLength(gap);
         double bx = x - ux * (len / 2 - rad);
         double by = y - uy * (len / 2 - rad);
         double lx = bx + ux * (rad + gap + r.labelWidth() / 2);
         double ly = by + uy * (rad + gap + r.labelWidth() / 2);
-        return new Placed(t, bx, by, lx, ly, Math.toDegrees(a), false, false);
+        return new Placed(t, bx, by, lx, ly, StrictMath.toDegrees(a), false, false);
     }
 }
