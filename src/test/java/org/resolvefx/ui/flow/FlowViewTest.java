@@ -51,8 +51,7 @@ class FlowViewTest {
         model.onOpenMessageProperty().set(opened::add);
         view = new FlowView(model);
         scene = ViewHarness.scene(view, 1200, 760, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        ViewHarness.show(stage, scene);
     }
 
     @AfterEach
@@ -77,7 +76,12 @@ class FlowViewTest {
 
     @Test
     void steppingDrawsNumberedArrowsAndSteppingBackRestoresTheSamePicture(FxRobot robot) {
+        // nothing open yet: a hint instead of a figure
+        Node empty = robot.lookup("#flow-empty").query();
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(((javafx.scene.control.Label) empty).getText()).startsWith("No lookup is open yet");
         load(robot, FlowFixtures.recursiveCold());
+        assertThat(empty.isVisible()).isFalse();
         assertThat(badges(robot)).isEmpty();
         robot.interact(model::stepForward);
         robot.interact(model::stepForward);
@@ -424,6 +428,7 @@ class FlowViewTest {
         // the whole figure, not the viewport: larger than the window when the window is small
         robot.interact(() -> view.getScene().getWindow().setWidth(500));
         robot.interact(() -> one.set(ViewHarness.snapshot(view.exportNode(), 1)));
+        robot.interact(() -> view.getScene().getWindow().setWidth(1200));
         assertThat(one.get().getWidth()).isGreaterThan(500);
         ViewHarness.save(two.get(), "flow-export-2x");
     }
