@@ -99,6 +99,11 @@ final class EndpointBox extends Region {
         return endpointId;
     }
 
+    /** True when this box already shows that host (so a rebuild can keep it). */
+    boolean shows(Role r, Endpoint e, String name) {
+        return role == r && java.util.Objects.equals(endpoint, e) && displayName.equals(name);
+    }
+
     /** Texts in the current language. */
     void refreshTexts() {
         roleLabel.setText(FlowTexts.role(role));

@@ -19,22 +19,28 @@ import java.util.Objects;
  * the bow that crosses the fewest other arrows. A unit never depends on later units, and the same
  * input always gives the same figure.
  *
+ * <p>Trigonometry goes through {@link StrictMath}: {@code Math.sin} and friends may differ in the last
+ * bit between JVMs and platforms (their specification allows it), and a unit that just touches another
+ * must be placed the same way on every machine that draws the same trace.
+ *
  * <p>Written by hand: graph-drawing libraries with edge-label placement (ELK, Graphviz) route the
  * edges themselves; here the lanes come from {@code FlowDiagram.routes} and only the bows, badges and
  * labels are to be chosen.
  */
-final class FlowPlacement {
+public final class FlowPlacement {
     /** Beyond this many arrows units go to the top of their bows without collision checks. */
     static final int CHECKED_LIMIT = 2_000;
     /** Chords steeper than this (degrees) get level labels beside the badge, not turned ones. */
     static final double STEEP_DEGREES = 55;
+    /** Spots tried along an arrow when labels show one at a time. */
+    static final int SPARSE_TRIES = 15;
 
     private FlowPlacement() {
     }
 
     /** A quadratic Bezier curve from (x0, y0) through control (cx, cy) to (x2, y2). */
-    record Curve(double x0, double y0, double cx, double cy, double x2, double y2) {
-        static Curve straight(double x0, double y0, double x2, double y2) {
+    public record Curve(double x0, double y0, double cx, double cy, double x2, double y2) {
+        public static Curve straight(double x0, double y0, double x2, double y2) {
             return new Curve(x0, y0, (x0 + x2) / 2, (y0 + y2) / 2, x2, y2);
         }
 
@@ -53,13 +59,13 @@ final class FlowPlacement {
             double dx = 2 * (1 - t) * (cx - x0) + 2 * t * (x2 - cx);
             double dy = 2 * (1 - t) * (cy - y0) + 2 * t * (y2 - cy);
             if (dx == 0 && dy == 0) {
-                return Math.atan2(y2 - y0, x2 - x0);
+                return StrictMath.atan2(y2 - y0, x2 - x0);
             }
-            return Math.atan2(dy, dx);
+            return StrictMath.atan2(dy, dx);
         }
 
         double chord() {
-            return Math.hypot(x2 - x0, y2 - y0);
+            return StrictMath.hypot(x2 - x0, y2 - y0);
         }
 
         /** The curve as {@code n} straight pieces (for crossing tests). */
@@ -82,7 +88,7 @@ final class FlowPlacement {
          * The curve from a lane's end points that bows to {@code bow} pixels from the chord at its middle
          * (signed, along the normal (-uy, ux) of the chord direction {@code (ux, uy)}).
          */
-        static Curve bowed(double x0, double y0, double x2, double y2, double nx, double ny, double endOffset,
+        public static Curve bowed(double x0, double y0, double x2, double y2, double nx, double ny, double endOffset,
                            double bow) {
             // the middle of a quadratic curve is (P0 + 2C + P2) / 4: put it 'bow' from the line of the boxes
             double mx = (x0 + x2) / 2;
@@ -93,10 +99,64 @@ final class FlowPlacement {
         }
     }
 
-    /** A rectangle turned by {@code angle} radians about its centre. */
-    record Obb(double cx, double cy, double halfW, double halfH, double angle) {
-        static Obb axis(double minX, double minY, double maxX, double maxY) {
+    /**
+     * A rectangle turned by {@code angle} radians about its centre. Immutable; the turn's sine and
+     * cosine, the corners and the enclosing radius are worked out once, since placement tests every
+     * candidate spot against everything placed before it.
+     */
+    public static final class Obb {
+        private final double cx;
+        private final double cy;
+        private final double halfW;
+        private final double halfH;
+        private final double angle;
+        private final double cos;
+        private final double sin;
+        private final double radius;
+        private final double[][] corners;
+
+        public Obb(double cx, double cy, double halfW, double halfH, double angle) {
+            this.cx = cx;
+            this.cy = cy;
+            this.halfW = halfW;
+            this.halfH = halfH;
+            this.angle = angle;
+            this.cos = StrictMath.cos(angle);
+            this.sin = StrictMath.sin(angle);
+            this.radius = StrictMath.hypot(halfW, halfH);
+            this.corners = new double[4][];
+            int i = 0;
+            for (int sx : new int[] {-1, 1}) {
+                for (int sy : new int[] {-1, 1}) {
+                    double x = sx * halfW;
+                    double y = sy * halfH;
+                    corners[i++] = new double[] {cx + x * cos - y * sin, cy + x * sin + y * cos};
+                }
+            }
+        }
+
+        public static Obb axis(double minX, double minY, double maxX, double maxY) {
             return new Obb((minX + maxX) / 2, (minY + maxY) / 2, (maxX - minX) / 2, (maxY - minY) / 2, 0);
+        }
+
+        public double cx() {
+            return cx;
+        }
+
+        public double cy() {
+            return cy;
+        }
+
+        public double halfW() {
+            return halfW;
+        }
+
+        public double halfH() {
+            return halfH;
+        }
+
+        public double angle() {
+            return angle;
         }
 
         Obb inflate(double d) {
@@ -104,24 +164,13 @@ final class FlowPlacement {
         }
 
         double[][] corners() {
-            double c = Math.cos(angle);
-            double s = Math.sin(angle);
-            double[][] out = new double[4][];
-            int i = 0;
-            for (int sx : new int[] {-1, 1}) {
-                for (int sy : new int[] {-1, 1}) {
-                    double x = sx * halfW;
-                    double y = sy * halfH;
-                    out[i++] = new double[] {cx + x * c - y * s, cy + x * s + y * c};
-                }
-            }
-            return out;
+            return corners;
         }
 
         /** Axis-aligned bounds: {minX, minY, maxX, maxY}. */
         double[] bounds() {
-            double c = Math.abs(Math.cos(angle));
-            double s = Math.abs(Math.sin(angle));
+            double c = Math.abs(cos);
+            double s = Math.abs(sin);
             double ex = halfW * c + halfH * s;
             double ey = halfW * s + halfH * c;
             return new double[] {cx - ex, cy - ey, cx + ex, cy + ey};
@@ -129,41 +178,46 @@ final class FlowPlacement {
 
         /** Separating-axis test for two turned rectangles (touching counts as not overlapping). */
         boolean overlaps(Obb o) {
-            double[][] a = corners();
-            double[][] b = o.corners();
-            for (double ang : new double[] {angle, angle + Math.PI / 2, o.angle, o.angle + Math.PI / 2}) {
-                double ax = Math.cos(ang);
-                double ay = Math.sin(ang);
-                double minA = Double.POSITIVE_INFINITY;
-                double maxA = Double.NEGATIVE_INFINITY;
-                double minB = Double.POSITIVE_INFINITY;
-                double maxB = Double.NEGATIVE_INFINITY;
-                for (double[] p : a) {
-                    double d = p[0] * ax + p[1] * ay;
-                    minA = Math.min(minA, d);
-                    maxA = Math.max(maxA, d);
-                }
-                for (double[] p : b) {
-                    double d = p[0] * ax + p[1] * ay;
-                    minB = Math.min(minB, d);
-                    maxB = Math.max(maxB, d);
-                }
-                if (maxA <= minB + 1e-9 || maxB <= minA + 1e-9) {
-                    return false;
-                }
+            double dx = cx - o.cx;
+            double dy = cy - o.cy;
+            double reach = radius + o.radius;
+            if (dx * dx + dy * dy >= reach * reach) {
+                return false; // their enclosing circles are apart
             }
-            return true;
+            return !separates(cos, sin, o) && !separates(-sin, cos, o) && !separates(o.cos, o.sin, o)
+                    && !separates(-o.sin, o.cos, o);
+        }
+
+        private boolean separates(double ax, double ay, Obb o) {
+            double minA = Double.POSITIVE_INFINITY;
+            double maxA = Double.NEGATIVE_INFINITY;
+            double minB = Double.POSITIVE_INFINITY;
+            double maxB = Double.NEGATIVE_INFINITY;
+            for (double[] p : corners) {
+                double d = p[0] * ax + p[1] * ay;
+                minA = Math.min(minA, d);
+                maxA = Math.max(maxA, d);
+            }
+            for (double[] p : o.corners) {
+                double d = p[0] * ax + p[1] * ay;
+                minB = Math.min(minB, d);
+                maxB = Math.max(maxB, d);
+            }
+            return maxA <= minB + 1e-9 || maxB <= minA + 1e-9;
         }
 
         /** True when the straight piece from (x1, y1) to (x2, y2) enters the rectangle. */
         boolean intersects(double x1, double y1, double x2, double y2) {
+            // far pieces first: both ends beyond the enclosing circle on the same side of its centre
+            if (Math.max(x1, x2) < cx - radius || Math.min(x1, x2) > cx + radius
+                    || Math.max(y1, y2) < cy - radius || Math.min(y1, y2) > cy + radius) {
+                return false;
+            }
             // into the rectangle's own frame, then Liang-Barsky clipping against an axis-aligned box
-            double c = Math.cos(-angle);
-            double s = Math.sin(-angle);
-            double ax = (x1 - cx) * c - (y1 - cy) * s;
-            double ay = (x1 - cx) * s + (y1 - cy) * c;
-            double bx = (x2 - cx) * c - (y2 - cy) * s;
-            double by = (x2 - cx) * s + (y2 - cy) * c;
+            double ax = (x1 - cx) * cos + (y1 - cy) * sin;
+            double ay = -(x1 - cx) * sin + (y1 - cy) * cos;
+            double bx = (x2 - cx) * cos + (y2 - cy) * sin;
+            double by = -(x2 - cx) * sin + (y2 - cy) * cos;
             double t0 = 0;
             double t1 = 1;
             double dx = bx - ax;
@@ -189,6 +243,11 @@ final class FlowPlacement {
             }
             return true;
         }
+
+        @Override
+        public String toString() {
+            return "Obb[cx=" + cx + ", cy=" + cy + ", halfW=" + halfW + ", halfH=" + halfH + ", angle=" + angle + "]";
+        }
     }
 
     /**
@@ -203,9 +262,9 @@ final class FlowPlacement {
      * @param preferredT  where along the curve the unit would best go (0.5: the top of the bow; more
      *                    towards the end whose box has fewer arrows fanning out of it)
      */
-    record Request(Curve curve, double badgeRadius, double labelWidth, double labelHeight, int outward,
+    public record Request(Curve curve, double badgeRadius, double labelWidth, double labelHeight, int outward,
                    double headLength, double preferredT) {
-        Request {
+        public Request {
             Objects.requireNonNull(curve, "curve");
         }
 
@@ -214,7 +273,7 @@ final class FlowPlacement {
         }
 
         boolean steep() {
-            double a = Math.toDegrees(Math.atan2(Math.abs(curve.y2() - curve.y0()), Math.abs(curve.x2() - curve.x0())));
+            double a = StrictMath.toDegrees(StrictMath.atan2(Math.abs(curve.y2() - curve.y0()), Math.abs(curve.x2() - curve.x0())));
             return a > STEEP_DEGREES;
         }
 
@@ -238,7 +297,7 @@ final class FlowPlacement {
      *                     while the arrow is the current one (drawn on top then), the hover summary
      *                     always has it
      */
-    record Placed(double t, double badgeX, double badgeY, double labelX, double labelY, double labelDegrees,
+    public record Placed(double t, double badgeX, double badgeY, double labelX, double labelY, double labelDegrees,
                   boolean crowded, boolean labelOnlyWhenCurrent) {
         Placed withLabelOnlyWhenCurrent(Placed labelled) {
             return new Placed(t, badgeX, badgeY, labelled.labelX, labelled.labelY, labelled.labelDegrees, crowded,
@@ -256,7 +315,7 @@ final class FlowPlacement {
      *                   other arrows; when false (long traces show one label at a time) labels only avoid
      *                   the obstacles and the badges
      */
-    static List<Placed> place(List<Obb> obstacles, List<Request> requests, double gap, boolean dense) {
+    public static List<Placed> place(List<Obb> obstacles, List<Request> requests, double gap, boolean dense) {
         boolean checked = requests.size() <= CHECKED_LIMIT;
         List<double[]> pieces = new ArrayList<>();
         List<Integer> pieceOwner = new ArrayList<>();
@@ -268,16 +327,16 @@ final class FlowPlacement {
                 }
             }
         }
-        List<Obb> taken = new ArrayList<>();
+        Grid taken = new Grid(64);
         List<Placed> out = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Request r = requests.get(i);
-            Spot spot = bestSpot(r, i, obstacles, taken, pieces, pieceOwner, gap, checked);
-            if (spot.placed.crowded() && r.hasLabel()) {
+            Spot spot = bestSpot(r, i, obstacles, taken, pieces, pieceOwner, gap, checked, dense);
+            if (spot.placed.crowded() && r.hasLabel() && dense) {
                 // no room for badge and label: keep the badge clear and show the label only when current
                 Request badgeOnly = new Request(r.curve(), r.badgeRadius(), 0, 0, r.outward(), r.headLength(),
                         r.preferredT());
-                Spot alone = bestSpot(badgeOnly, i, obstacles, taken, pieces, pieceOwner, gap, checked);
+                Spot alone = bestSpot(badgeOnly, i, obstacles, taken, pieces, pieceOwner, gap, checked, dense);
                 if (!alone.placed.crowded()) {
                     Placed labelled = besideBadge(r, alone.placed, gap);
                     spot = new Spot(alone.placed.withLabelOnlyWhenCurrent(labelled), alone.parts);
@@ -296,8 +355,61 @@ final class FlowPlacement {
     private record Spot(Placed placed, Obb[] parts) {
     }
 
-    private static Spot bestSpot(Request r, int i, List<Obb> obstacles, List<Obb> taken, List<double[]> pieces,
-                                 List<Integer> pieceOwner, double gap, boolean checked) {
+    /**
+     * The units placed so far, filed by square cells of their bounds, so that a candidate is tested
+     * only against its neighbours (placing 1,000 arrows would otherwise test each against all).
+     */
+    private static final class Grid {
+        private final double cell;
+        private final java.util.Map<Long, List<Obb>> cells = new java.util.HashMap<>();
+
+        Grid(double cell) {
+            this.cell = cell;
+        }
+
+        void add(Obb o) {
+            double[] b = o.bounds();
+            for (long x = index(b[0]); x <= index(b[2]); x++) {
+                for (long y = index(b[1]); y <= index(b[3]); y++) {
+                    cells.computeIfAbsent(key(x, y), k -> new ArrayList<>(4)).add(o);
+                }
+            }
+        }
+
+        /** How many placed units the rectangle overlaps (each counted once). */
+        int overlapping(Obb o) {
+            double[] b = o.bounds();
+            java.util.Set<Obb> hit = null;
+            for (long x = index(b[0]); x <= index(b[2]); x++) {
+                for (long y = index(b[1]); y <= index(b[3]); y++) {
+                    List<Obb> in = cells.get(key(x, y));
+                    if (in == null) {
+                        continue;
+                    }
+                    for (Obb other : in) {
+                        if (o.overlaps(other)) {
+                            if (hit == null) {
+                                hit = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                            }
+                            hit.add(other);
+                        }
+                    }
+                }
+            }
+            return hit == null ? 0 : hit.size();
+        }
+
+        private long index(double v) {
+            return (long) Math.floor(v / cell);
+        }
+
+        private static long key(long x, long y) {
+            return (x << 32) ^ (y & 0xFFFFFFFFL);
+        }
+    }
+
+    private static Spot bestSpot(Request r, int i, List<Obb> obstacles, Grid taken, List<double[]> pieces,
+                                 List<Integer> pieceOwner, double gap, boolean checked, boolean dense) {
         {
             Placed best = null;
             Obb[] bestParts = null;
@@ -308,7 +420,8 @@ final class FlowPlacement {
             double hi = Math.max(0.5, 1 - (half + gap + r.headLength()) / chord);
             double t0 = Math.max(lo, Math.min(hi, r.preferredT()));
             double step = Math.max(0.02, Math.min(0.06, r.badgeRadius() / chord));
-            int tries = checked ? (int) Math.ceil(1 / step) * 2 + 1 : 1;
+            // long traces (one label at a time) look at fewer spots: a crowded badge there is no great loss
+            int tries = !checked ? 1 : dense ? (int) Math.ceil(1 / step) * 2 + 1 : SPARSE_TRIES;
             for (int n = 0; n < tries; n++) {
                 int m = (n + 1) / 2;
                 double t = t0 + (n % 2 == 1 ? m : -m) * step;
@@ -330,11 +443,7 @@ final class FlowPlacement {
                             score += 1_000_000;
                         }
                     }
-                    for (Obb o : taken) {
-                        if (padded.overlaps(o)) {
-                            score += 100_000;
-                        }
-                    }
+                    score += 100_000 * taken.overlapping(padded);
                     for (int k = 0; k < pieces.size(); k++) {
                         if (pieceOwner.get(k) != i) {
                             double[] s = pieces.get(k);
@@ -372,7 +481,7 @@ final class FlowPlacement {
             return new Obb[] {badge};
         }
         Obb label = new Obb(p.labelX(), p.labelY(), r.labelWidth() / 2, r.labelHeight() / 2,
-                Math.toRadians(p.labelDegrees()));
+                StrictMath.toRadians(p.labelDegrees()));
         return new Obb[] {badge, label};
     }
 
@@ -388,8 +497,8 @@ final class FlowPlacement {
         }
         double a = fold(r.curve().angleAt(badge.t()));
         double d = rad + gap + r.labelWidth() / 2;
-        return new Placed(badge.t(), badge.badgeX(), badge.badgeY(), badge.badgeX() + Math.cos(a) * d,
-                badge.badgeY() + Math.sin(a) * d, Math.toDegrees(a), false, false);
+        return new Placed(badge.t(), badge.badgeX(), badge.badgeY(), badge.badgeX() + StrictMath.cos(a) * d,
+                badge.badgeY() + StrictMath.sin(a) * d, StrictMath.toDegrees(a), false, false);
     }
 
     /** A direction folded into (-90, 90] degrees, so that text along it reads left to right. */
@@ -418,13 +527,13 @@ final class FlowPlacement {
         }
         // read left to right: turn by the direction of travel folded into (-90, 90] degrees
         double a = fold(c.angleAt(t));
-        double ux = Math.cos(a);
-        double uy = Math.sin(a);
+        double ux = StrictMath.cos(a);
+        double uy = StrictMath.sin(a);
         double len = r.unitLength(gap);
         double bx = x - ux * (len / 2 - rad);
         double by = y - uy * (len / 2 - rad);
         double lx = bx + ux * (rad + gap + r.labelWidth() / 2);
         double ly = by + uy * (rad + gap + r.labelWidth() / 2);
-        return new Placed(t, bx, by, lx, ly, Math.toDegrees(a), false, false);
+        return new Placed(t, bx, by, lx, ly, StrictMath.toDegrees(a), false, false);
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +43,6 @@ import org.resolvefx.core.namespace.FlowLayout;
 import org.resolvefx.core.namespace.FlowRoute;
 import org.resolvefx.core.namespace.ZoneBand;
 import org.resolvefx.core.playback.Arrow;
-import org.resolvefx.core.playback.ArrowOutcome;
 import org.resolvefx.core.playback.EndpointMark;
 import org.resolvefx.core.playback.Playback;
 import org.resolvefx.core.playback.PlaybackState;
@@ -120,6 +118,8 @@ public final class FlowView extends Region {
     private int crowded;
 
     private final List<Boolean> labelOnlyWhenCurrent = new ArrayList<>();
+    /** The geometry changed (a new build): every kept glyph must be drawn again. */
+    private boolean redrawAll;
     private FlowLegend legend;
 
     // what is drawn now
@@ -238,11 +238,18 @@ public final class FlowView extends Region {
             requestLayout();
             return;
         }
-        ensureBuilt();
+        // a new trace (or a live one grown by a step) is laid out first, then shown with its real move,
+        // so that a growing lookup still animates its newest message
+        ensureBuilt(false);
         apply(model.state(), model.lastMoveProperty().get());
     }
 
     private void ensureBuilt() {
+        ensureBuilt(true);
+    }
+
+    /** Lays the trace out when it, the language or the sizes changed; shows the state when asked to. */
+    private void ensureBuilt(boolean show) {
         if (getScene() == null) {
             return;
         }
@@ -250,7 +257,7 @@ public final class FlowView extends Region {
         if (p != builtFor || !I18n.locale().equals(builtLocale) || metrics == null) {
             rebuild();
             shown = null;
-            if (model.state() != null) {
+            if (show && model.state() != null) {
                 apply(model.state(), TraceViewModel.Move.LOAD);
             }
         }
@@ -281,7 +288,8 @@ public final class FlowView extends Region {
         for (int i = 0; i < glyphs.size(); i++) {
             ArrowGlyph g = glyphs.get(i);
             boolean labelToggles = sparse || labelOnlyWhenCurrent.get(i);
-            if (!g.arrow().equals(arrows.get(i)) || (labelToggles && (i == current || i == previousCurrent))) {
+            if (redrawAll || !g.arrow().equals(arrows.get(i))
+                    || (labelToggles && (i == current || i == previousCurrent))) {
                 draw(g, arrows.get(i), i == current);
             }
         }
@@ -292,6 +300,7 @@ public final class FlowView extends Region {
             arrowLayer.getChildren().add(g.lines);
             markLayer.getChildren().add(g.marks);
         }
+        redrawAll = false;
         for (int i = 0; i < glyphs.size(); i++) {
             ArrowGlyph g = glyphs.get(i);
             g.setState("current", i == current);
@@ -356,20 +365,28 @@ public final class FlowView extends Region {
 
     private void rebuild() {
         builtFor = null;
+        DiagramMetrics newMetrics = DiagramMetrics.read(probes);
+        // same language and sizes (a live lookup growing, another trace of the same hosts): keep the box
+        // and arrow nodes and only move them; otherwise start afresh
+        boolean keepNodes = metrics != null && !newMetrics.differsFrom(metrics) && I18n.locale().equals(builtLocale);
+        Map<String, EndpointBox> oldBoxes = keepNodes ? new HashMap<>(boxes) : Map.of();
         boxes.clear();
         endpoints.clear();
         geometries.clear();
         labelRows.clear();
-        glyphs.clear();
+        if (!keepNodes) {
+            glyphs.clear();
+            arrowLayer.getChildren().clear();
+            markLayer.getChildren().clear();
+        }
+        redrawAll = true;
         bandLayer.getChildren().clear();
-        arrowLayer.getChildren().clear();
         boxLayer.getChildren().clear();
-        markLayer.getChildren().clear();
         if (legend != null) {
             content.getChildren().remove(legend);
             legend = null;
         }
-        metrics = DiagramMetrics.read(probes);
+        metrics = newMetrics;
         builtLocale = I18n.locale();
         emptyLabel.setText(I18n.get("flow.empty"));
         Playback p = model.playback();
@@ -397,8 +414,11 @@ public final class FlowView extends Region {
         Map<String, Integer> order = new HashMap<>();
         for (FlowBox b : flow.boxes()) {
             order.put(b.endpointId(), order.size());
-            EndpointBox box = new EndpointBox("", b.endpointId(), b.role(), endpoints.get(b.endpointId()),
-                    b.displayName(), metrics);
+            EndpointBox box = oldBoxes.get(b.endpointId());
+            if (box == null || !box.shows(b.role(), endpoints.get(b.endpointId()), b.displayName())) {
+                box = new EndpointBox("", b.endpointId(), b.role(), endpoints.get(b.endpointId()), b.displayName(),
+                        metrics);
+            }
             box.place(b.x() * u, b.y() * u, b.width() * u, b.height() * u);
             boxes.put(b.endpointId(), box);
             boxLayer.getChildren().add(box);

@@ -312,6 +312,9 @@ final class SequenceRowNode extends Group {
         if (note != null && note.isVisible()) {
             b.append(" note='").append(noteText.getText()).append('\'');
         }
+        if (bracket.isVisible()) {
+            b.append(" side-lookup=").append(context.sideDepth(rowIndex));
+        }
         b.append(String.format(Locale.ROOT, " y=%.1f", getLayoutY()));
         return b.toString();
     }

@@ -3,7 +3,6 @@ package org.resolvefx.ui.flow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -512,7 +511,22 @@ public final class SequenceView extends Region {
         } else if (rowTop + context.rowHeight > scrollY + viewH) {
             y = rowTop + 2 * context.rowHeight - viewH;
         }
-        scrollTo(scrollX, y);
+        // sideways too, when the lifelines are wider than the view: the current row's span in sight
+        SequenceRow row = context.rows().get(context.currentRow);
+        double margin = context.spacing / 2;
+        double left = Math.min(context.x(row.fromId()), context.x(row.toId())) - margin;
+        double right = Math.max(context.x(row.fromId()), context.x(row.toId())) + margin;
+        double viewW = body.getWidth();
+        double x = scrollX;
+        if (right - left > viewW) {
+            // too wide for the view: show the sender's end, where the badge is
+            x = context.x(row.fromId()) > context.x(row.toId()) ? right - viewW : left;
+        } else if (left < scrollX) {
+            x = left;
+        } else if (right > scrollX + viewW) {
+            x = right - viewW;
+        }
+        scrollTo(x, y);
     }
 
     private void scrollTo(double x, double y) {

@@ -114,6 +114,34 @@ final class FlowFixtures {
     }
 
     /**
+     * A glueless delegation: the referral to de names a.nic.de without its address, so the resolver
+     * looks that address up first (a side lookup) before it asks de.
+     */
+    static Trace glueless() {
+        byte[] q1 = query(QNAME, Type.A, 1, true);
+        byte[] q2 = query(QNAME, Type.A, 2, false);
+        byte[] ref = TraceKit.referral(q2, "de.", "a.nic.de.", null);
+        byte[] q3 = query("a.nic.de.", Type.A, 3, false);
+        byte[] glue = TraceKit.answer(q3, true, false, "a.nic.de. 300 IN A 127.0.2.1");
+        byte[] q4 = query(QNAME, Type.A, 4, false);
+        byte[] a4 = TraceKit.answer(q4, true, false, QNAME + " 60 IN A 127.0.41.1");
+        byte[] a1 = TraceKit.answer(q1, false, true, QNAME + " 60 IN A 127.0.41.1");
+        List<TraceEvent> events = List.of(
+                sent(0, CLIENT, RESOLVER, q1),                                                   // row 0
+                sent(10, RESOLVER, ROOT, q2),                                                    // row 1
+                received(20, ROOT, RESOLVER, ref),                                               // row 2
+                new TraceEvent.SideResolutionStarted(30, name("a.nic.de."), say("side")),       // row 3
+                sent(40, RESOLVER, ROOT, q3),                                                    // row 4
+                received(50, ROOT, RESOLVER, glue),                                              // row 5
+                new TraceEvent.SideResolutionFinished(60, name("a.nic.de."),
+                        List.of(TraceKit.ip("127.0.2.1")), true, say("side done")),             // row 6
+                sent(70, RESOLVER, DE, q4),                                                      // row 7
+                received(80, DE, RESOLVER, a4),                                                  // row 8
+                received(90, RESOLVER, CLIENT, a1));                                             // row 9
+        return TraceKit.trace(ResolutionMode.RECURSIVE, List.of(CLIENT, RESOLVER, ROOT, DE), List.of(), events);
+    }
+
+    /**
      * A long synthetic lookup of exactly {@code messages} messages (even, at least 4): the client asks the
      * resolver, which asks root, de and tu-darmstadt.de in turn, again and again, with notes between.
      */

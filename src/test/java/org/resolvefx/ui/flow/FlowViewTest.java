@@ -51,8 +51,7 @@ class FlowViewTest {
         model.onOpenMessageProperty().set(opened::add);
         view = new FlowView(model);
         scene = ViewHarness.scene(view, 1200, 760, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        ViewHarness.show(stage, scene);
     }
 
     @AfterEach
@@ -77,7 +76,12 @@ class FlowViewTest {
 
     @Test
     void steppingDrawsNumberedArrowsAndSteppingBackRestoresTheSamePicture(FxRobot robot) {
+        // nothing open yet: a hint instead of a figure
+        Node empty = robot.lookup("#flow-empty").query();
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(((javafx.scene.control.Label) empty).getText()).startsWith("No lookup is open yet");
         load(robot, FlowFixtures.recursiveCold());
+        assertThat(empty.isVisible()).isFalse();
         assertThat(badges(robot)).isEmpty();
         robot.interact(model::stepForward);
         robot.interact(model::stepForward);
@@ -300,12 +304,76 @@ class FlowViewTest {
         assertThat(labelled).isGreaterThanOrEqualTo(20 - view.labelsOnlyWhenCurrent());
         assertThat(view.glyphs().get(19).shownLabel()).isNotNull();
         // the lecture traces: every label in its place
-        for (Trace t : List.of(FlowFixtures.recursiveCold(), FlowFixtures.troubled(),
-                FlowFixtures.capture("b-trace"), FlowFixtures.capture("c-tc-tcp-fallback"))) {
+        List<Trace> lecture = new ArrayList<>(List.of(FlowFixtures.recursiveCold(), FlowFixtures.troubled(),
+                FlowFixtures.glueless(), FlowFixtures.capture("b-trace"), FlowFixtures.capture("c-tc-tcp-fallback")));
+        lecture.addAll(FlowFixtures.captureTraces("d-nxdomain"));
+        for (Trace t : lecture) {
             load(robot, t);
             assertThat(view.crowdedUnits()).as(t.title()).isZero();
             assertThat(view.labelsOnlyWhenCurrent()).as(t.title()).isZero();
         }
+    }
+
+    @Test
+    void aLiveLookupGrowingByAStepKeepsItsBoxesAndAnimatesTheNewArrow(FxRobot robot) {
+        Trace full = FlowFixtures.recursiveCold();
+        robot.interact(() -> {
+            model.load(prefix(full, 3), NamespaceTree.empty());
+            model.toEnd();
+        });
+        List<Node> boxesBefore = new ArrayList<>(robot.lookup(".flow-box").queryAll());
+        List<ArrowGlyph> glyphsBefore = fx(view::glyphs);
+        assertThat(glyphsBefore).hasSize(3);
+        robot.interact(() -> {
+            model.animateProperty().set(true);
+            model.grow(prefix(full, 4), NamespaceTree.empty());
+        });
+        assertThat(view.isAnimating()).isTrue();
+        assertThat(fx(view::glyphs)).hasSize(4).startsWith(glyphsBefore.toArray(new ArrowGlyph[0]));
+        // the hosts that were there keep their nodes
+        List<Node> boxesAfter = new ArrayList<>(robot.lookup(".flow-box").queryAll());
+        assertThat(boxesAfter).containsAll(boxesBefore);
+        robot.interact(() -> model.animateProperty().set(false));
+        robot.interact(() -> model.grow(full, NamespaceTree.empty()));
+        assertThat(fx(view::glyphs)).hasSize(14);
+        // the grown trace, drawn after growing, is the trace drawn from scratch
+        String grown = fx(view::describeDrawnState);
+        load(robot, full);
+        robot.interact(model::toEnd);
+        assertThat(fx(view::describeDrawnState)).isEqualTo(grown);
+    }
+
+    private static Trace prefix(Trace t, int events) {
+        return new Trace(t.title(), t.question(), t.mode(), t.source(), t.startedAt(), t.world(), t.endpoints(),
+                t.initialCache(), t.events().subList(0, events));
+    }
+
+    @Test
+    void ctrlScrollZoomsAndADoubleClickFitsAgain(FxRobot robot) {
+        load(robot, FlowFixtures.recursiveCold());
+        robot.interact(model::toEnd);
+        assertThat(view.zoom()).isEqualTo(1);
+        robot.moveTo(view);
+        // without Ctrl the wheel does not zoom
+        robot.scroll(3, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.zoom()).isEqualTo(1);
+        // which wheel direction zooms in depends on the platform: one of the two does, the other stops at fit
+        robot.press(javafx.scene.input.KeyCode.CONTROL);
+        robot.scroll(3, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        if (view.zoom() == 1) {
+            robot.scroll(3, javafx.geometry.VerticalDirection.UP);
+        }
+        robot.release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.zoom()).isCloseTo(Math.pow(1.15, 3), org.assertj.core.data.Offset.offset(1e-9));
+        // an empty corner of the view
+        javafx.geometry.Bounds b = view.localToScreen(view.getLayoutBounds());
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + 6, b.getMinY() + 6));
+        robot.doubleClickOn(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.zoom()).isEqualTo(1);
     }
 
     @Test
@@ -360,6 +428,7 @@ class FlowViewTest {
         // the whole figure, not the viewport: larger than the window when the window is small
         robot.interact(() -> view.getScene().getWindow().setWidth(500));
         robot.interact(() -> one.set(ViewHarness.snapshot(view.exportNode(), 1)));
+        robot.interact(() -> view.getScene().getWindow().setWidth(1200));
         assertThat(one.get().getWidth()).isGreaterThan(500);
         ViewHarness.save(two.get(), "flow-export-2x");
     }

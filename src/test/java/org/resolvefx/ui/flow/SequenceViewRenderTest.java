@@ -26,8 +26,7 @@ class SequenceViewRenderTest {
         model.animateProperty().set(false);
         view = new SequenceView(model);
         scene = ViewHarness.scene(view, 1200, 760, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        ViewHarness.show(stage, scene);
     }
 
     @Test

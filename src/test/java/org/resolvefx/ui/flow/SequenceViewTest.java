@@ -49,8 +49,7 @@ class SequenceViewTest {
         model.onOpenMessageProperty().set(opened::add);
         view = new SequenceView(model);
         Scene scene = ViewHarness.scene(view, 1100, 700, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        ViewHarness.show(stage, scene);
     }
 
     private boolean rowInView(FxRobot robot, int row) {
@@ -75,8 +74,8 @@ class SequenceViewTest {
         assertThat(max).isGreaterThan(50_000);
         int most = 0;
         List<Integer> seen = new ArrayList<>();
-        for (int i = 0; i <= 40; i++) {
-            double v = max * i / 40;
+        for (int i = 0; i <= 24; i++) {
+            double v = max * i / 24;
             robot.interact(() -> view.verticalBar().setValue(v));
             int count = robot.lookup(".sequence-row").queryAll().size();
             most = Math.max(most, count);
@@ -111,9 +110,11 @@ class SequenceViewTest {
         assertThat(node.getStyleClass()).contains("current");
         assertThat(robot.lookup("#seq-badge-1500").tryQuery()).isPresent();
         // stepping on keeps the current row in view, a little at a time
-        for (int i = 0; i < 40; i++) {
-            robot.interact(model::stepForward);
-        }
+        robot.interact(() -> {
+            for (int i = 0; i < 40; i++) {
+                model.stepForward();
+            }
+        });
         assertThat(rowInView(robot, view.currentRow())).isTrue();
         assertThat(robot.lookup(".sequence-row").queryAll().size()).isLessThan(150);
         // back to the start
@@ -212,7 +213,30 @@ class SequenceViewTest {
         robot.interact(model::toStart);
         robot.interact(() -> export.set(view.exportNode()));
         assertThat(robot.from(export.get()).lookup(".sequence-row").queryAll()).isEmpty();
-        ViewHarness.save(two.get(), "sequence-export-2x");
+    }
+
+    @Test
+    void aSideLookupIsBracketedAndTheHeadsStayPinned(FxRobot robot) {
+        robot.interact(() -> model.load(FlowFixtures.glueless(), NamespaceTree.empty()));
+        robot.interact(model::toEnd);
+        String drawn = fxDescribe();
+        for (int row = 3; row <= 6; row++) {
+            assertThat(drawn).contains("row " + row + " ").containsPattern("row " + row + " [^\\n]*side-lookup=1");
+        }
+        assertThat(drawn).doesNotContainPattern("row 2 [^\\n]*side-lookup").doesNotContainPattern(
+                "row 7 [^\\n]*side-lookup");
+        assertThat(drawn).contains("note='side lookup: address of a.nic.de'")
+                .contains("note='side lookup done: a.nic.de'");
+        // before the side lookup has happened there is no bracket
+        robot.interact(() -> model.jumpTo(3));
+        assertThat(fxDescribe()).doesNotContain("side-lookup");
+        // the lifeline heads stay where they are while the rows scroll
+        robot.interact(() -> model.load(HUGE, NamespaceTree.empty()));
+        Node head = robot.lookup("#seq-box-resolver").query();
+        double y = head.localToScene(head.getBoundsInLocal()).getMinY();
+        robot.interact(() -> view.verticalBar().setValue(view.verticalBar().getMax() / 3));
+        assertThat(view.scrollY()).isGreaterThan(1_000);
+        assertThat(head.localToScene(head.getBoundsInLocal()).getMinY()).isEqualTo(y);
     }
 
     private String fxDescribe() {

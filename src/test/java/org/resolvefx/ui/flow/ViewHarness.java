@@ -30,6 +30,17 @@ final class ViewHarness {
         return scene;
     }
 
+    /**
+     * Shows the scene at its own size. The primary stage is shared by all TestFX test classes, so a
+     * size left by an earlier test must not carry over.
+     */
+    static void show(javafx.stage.Stage stage, Scene scene) {
+        stage.setScene(scene);
+        stage.setWidth(scene.getWidth());
+        stage.setHeight(scene.getHeight());
+        stage.show();
+    }
+
     static void theme(Scene scene, Theme theme) {
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         scene.getStylesheets().setAll(theme.stylesheets());
