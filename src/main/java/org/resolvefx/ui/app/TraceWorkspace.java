@@ -133,6 +133,34 @@ public final class TraceWorkspace extends BorderPane {
         diagrams.getSelectionModel().select(sequenceDiagram ? sequenceTab : flowTab);
     }
 
+    /** Ready-made choices of views: everything, or what a lecture hall needs to see. */
+    public enum Layout {
+        /** Tree, flow, inspector and cache. */
+        ALL(java.util.EnumSet.allOf(Pane.class)),
+        /** Tree and flow over the whole height: for the projector. */
+        LECTURE(java.util.EnumSet.of(Pane.TREE, Pane.FLOW)),
+        /** The message flow alone. */
+        FLOW(java.util.EnumSet.of(Pane.FLOW)),
+        /** Flow and inspector: for the message-format lessons. */
+        MESSAGES(java.util.EnumSet.of(Pane.FLOW, Pane.INSPECTOR));
+
+        private final java.util.Set<Pane> panes;
+
+        Layout(java.util.Set<Pane> panes) {
+            this.panes = panes;
+        }
+
+        public java.util.Set<Pane> panes() {
+            return panes;
+        }
+    }
+
+    public void setLayout(Layout layout) {
+        shown.clear();
+        shown.addAll(layout.panes());
+        arrange();
+    }
+
     public boolean isShown(Pane p) {
         return shown.contains(p);
     }
@@ -180,7 +208,7 @@ public final class TraceWorkspace extends BorderPane {
             bottom.setDividerPositions(0.66);
         }
         if (rows.getItems().size() == 2) {
-            rows.setDividerPositions(0.62);
+            rows.setDividerPositions(0.6);
         }
     }
 
