@@ -648,6 +648,8 @@ public final class MainWindow {
             choosing = false;
         }
         showWorkspace(true);
+        status(I18n.get("status.lookup", t.question(), t.mode().name().toLowerCase(Locale.ROOT),
+                t.messages().size()));
         if (play) {
             lookup.player().play();
         }
