@@ -85,7 +85,13 @@ public final class TraceWorkspace extends BorderPane {
         setCenter(rows);
         setBottom(new VBox(narration, player));
 
-        model.stateProperty().addListener((obs, o, n) -> followCursor(n));
+        model.stateProperty().addListener((obs, o, n) -> {
+            // a long lookup reads better (and draws far faster) as a sequence diagram; short ones as the figure
+            if (model.lastMoveProperty().get() == TraceViewModel.Move.LOAD && model.trace() != null) {
+                showSequence(model.trace().messages().size() > FlowView.MANY_MESSAGES);
+            }
+            followCursor(n);
+        });
         model.onOpenMessageProperty().set(this::openMessage);
         inspector.setPartnerLookup(this::partnerOf);
         // the cache counts TTLs down on the trace clock the player runs between steps
