@@ -167,6 +167,10 @@ public final class MainWindow {
         I18n.localeProperty().addListener((obs, o, n) -> updateTitle());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(Objects.requireNonNull(MainWindow.class.getResource(
+                    "/org/resolvefx/ui/app/icons/icon-" + size + ".png"), "icon").toExternalForm()));
+        }
         stage.setOnHidden(e -> resolver.close());
         showExample();
     }
