@@ -11,8 +11,10 @@ import java.util.concurrent.Callable;
 import org.resolvefx.core.lesson.Lesson;
 import org.resolvefx.core.lesson.LessonLoader;
 import org.resolvefx.core.lesson.LessonProblem;
+import org.resolvefx.core.lesson.LessonStep;
 import org.resolvefx.core.lesson.LoadedLesson;
 import org.resolvefx.core.lesson.ScenarioRun;
+import org.resolvefx.core.trace.TraceEvents;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
             "Files that are neither a lesson folder nor a .rfxlesson archive (a README beside the lessons) are skipped.",
             "Examples:",
             "  validate lessons/*",
-            "  validate lessons/02-recursive-iterative my-lesson.rfxlesson"})
+            "  validate lessons/02-recursive-iterative my-lesson.rfxlesson",
+            "  validate --steps my-first-lesson          list the steps to write narration for"})
 public final class ValidateCommand implements Callable<Integer> {
     static final int EXIT_VALID = 0;
     static final int EXIT_PROBLEMS = 1;
@@ -49,6 +52,13 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the problems, no line per valid lesson and no summary.")
     boolean quiet;
+
+    @Option(names = "--steps", description = "Also list every step of every scenario (number, kind, and the "
+            + "sentence shown: the lesson's, or the generated one marked with *), to write narration against.")
+    boolean steps;
+
+    @Option(names = "--lang", paramLabel = "en|de", description = "Language of the --steps list (default: ${DEFAULT-VALUE}).")
+    String lang = "en";
 
     /** Runs {@code validate} on its own: {@code java ... org.resolvefx.cli.ValidateCommand lessons/*}. */
     public static void main(String[] args) {
@@ -73,6 +83,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 out.println(problem.format());
             }
             problems += l.problems().size();
+            if (steps) {
+                printSteps(out, l);
+            }
             if (l.isValid()) {
                 valid++;
                 if (!quiet) {
@@ -94,6 +107,18 @@ public final class ValidateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return checked > 0 && valid == checked ? EXIT_VALID : EXIT_PROBLEMS;
+    }
+
+    private void printSteps(PrintWriter out, LoadedLesson l) {
+        String language = "de".equals(lang) ? "de" : "en";
+        for (ScenarioRun r : l.runs()) {
+            out.println(l.source() + " / " + r.scenario().id() + " (" + r.steps().size() + " steps):");
+            for (LessonStep s : r.steps()) {
+                String text = s.event().narration().text(Locale.forLanguageTag(language));
+                out.printf("  %3d %-22s %s %s%n", s.number(), TraceEvents.kindName(s.event()),
+                        s.hasLessonNarration(language) ? " " : "*", text.replace('\n', ' '));
+            }
+        }
     }
 
     private static String describe(LoadedLesson l) {

@@ -244,6 +244,9 @@ public final class LessonFiles {
             }
         } catch (ZipException e) {
             throw new ReadException(shown, "not a readable zip archive: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // ZipInputStream reports entry names that are not UTF-8 this way
+            throw new ReadException(shown, "not a readable zip archive: an entry name is not UTF-8 text");
         } catch (IOException e) {
             throw new ReadException(shown, "cannot read the archive: " + e.getMessage());
         }

@@ -223,6 +223,7 @@ final class LessonJson {
                 };
             }
             List<InetAddress> addresses = null;
+            boolean badAddress = false;
             if (s.has("addresses")) {
                 addresses = new ArrayList<>();
                 JsonNode as = s.get("addresses");
@@ -233,12 +234,14 @@ final class LessonJson {
                         if (!SandboxAddresses.isLoopback(a)) {
                             cx.problem(p + pointer("addresses", j), "address " + text + " of server " + name
                                     + " is not a loopback address; sandbox servers listen only on 127.0.0.0/8 or ::1");
+                            badAddress = true;
                         } else {
                             addresses.add(a);
                         }
                     } catch (IllegalArgumentException e) {
                         cx.problem(p + pointer("addresses", j), "'" + text + "' of server " + name
                                 + " is not an IP address");
+                        badAddress = true;
                     }
                 }
             }
@@ -253,7 +256,9 @@ final class LessonJson {
                     }
                 }
             }
-            servers.add(new WorldChanges.ServerChange.Update(name, behaviour, addresses, served, note));
+            if (!badAddress) {
+                servers.add(new WorldChanges.ServerChange.Update(name, behaviour, addresses, served, note));
+            }
         }
         return new WorldChanges(zones, servers);
     }

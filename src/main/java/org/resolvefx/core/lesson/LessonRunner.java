@@ -69,7 +69,7 @@ public final class LessonRunner {
                 runs.add(run);
             }
         }
-        checkStrayNarration(lesson, files, problems);
+        checkStrayNarration(lesson, files, loc, problems);
         return new Result(runs, problems);
     }
 
@@ -128,8 +128,10 @@ public final class LessonRunner {
         trace = new Trace(lesson.title().en() + ": " + s.title().en(), trace.question(), trace.mode(),
                 TraceSource.LESSON, trace.startedAt(), lesson.id(), trace.endpoints(), trace.initialCache(),
                 trace.events());
-        checkExpectation(s, trace, at, loc, problems);
-        return narrate(lesson, files, s, trace, world, at, loc, problems);
+        // a scenario that ends otherwise than expected tells another story: its narration, hints and
+        // questions no longer fit, and reporting each of them would bury the one problem that matters
+        boolean asExpected = checkExpectation(s, trace, at, loc, problems);
+        return narrate(lesson, files, s, trace, world, at, loc, asExpected ? problems : new ArrayList<>());
     }
 
     private static Trace resolve(LessonScenario s, ScenarioSource.Lookup l, SandboxWorld world, String at,
@@ -255,14 +257,16 @@ public final class LessonRunner {
 
     // ------------------------------------------------------------------ checks
 
-    private static void checkExpectation(LessonScenario s, Trace t, String at, LessonLocator loc,
-                                         List<LessonProblem> problems) {
+    /** Reports every way the trace differs from the expectation; true if it does not. */
+    private static boolean checkExpectation(LessonScenario s, Trace t, String at, LessonLocator loc,
+                                            List<LessonProblem> problems) {
+        int before = problems.size();
         Expectation e = s.expect();
         String where = s.expect() == Expectation.ANSWER ? at : at + "/expect";
         Optional<TraceEvent> end = t.outcome();
         if (end.isEmpty()) {
             problems.add(loc.problem(where, "scenario '" + s.id() + "' ends without an answer or a failure"));
-            return;
+            return false;
         }
         if (end.get() instanceof TraceEvent.Failure f) {
             if (e.outcome() == Expectation.Outcome.ANSWER) {
@@ -297,6 +301,7 @@ public final class LessonRunner {
             problems.add(loc.problem(at + "/expect/steps", "scenario '" + s.id() + "' has " + t.events().size()
                     + " steps, not " + e.steps()));
         }
+        return problems.size() == before;
     }
 
     private static String failureText(TraceEvent.Failure f) {
@@ -440,7 +445,8 @@ public final class LessonRunner {
     }
 
     /** Narration files for scenarios the lesson does not have, or in languages it does not list. */
-    private static void checkStrayNarration(Lesson lesson, LessonFiles files, List<LessonProblem> problems) {
+    private static void checkStrayNarration(Lesson lesson, LessonFiles files, LessonLocator loc,
+                                            List<LessonProblem> problems) {
         Pattern name = Pattern.compile("^narration/([^/]+)\\.([A-Za-z_-]+)\\.md$");
         for (String path : files.paths()) {
             Matcher m = name.matcher(path);
@@ -455,8 +461,7 @@ public final class LessonRunner {
             } else if (!lesson.languages().contains(lang)) {
                 problems.add(LessonProblem.of(files.display(path), 0, languageName(lang) + " narration, but \""
                         + lang + "\" is not in the lesson's \"languages\""));
-            } else if (lesson.scenario(scenario).isEmpty() && lesson.scenarios().stream().noneMatch(
-                    x -> x.id().equals(scenario))) {
+            } else if (lesson.scenario(scenario).isEmpty() && loc.scenario(scenario).isEmpty()) {
                 problems.add(LessonProblem.of(files.display(path), 0, "narration for scenario '" + scenario
                         + "', which the lesson does not have"));
             }

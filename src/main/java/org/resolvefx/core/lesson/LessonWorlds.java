@@ -101,6 +101,8 @@ final class LessonWorlds {
         int before = problems.size();
         List<ZoneSpec> zones = new ArrayList<>(world.zones());
         List<ServerSpec> servers = new ArrayList<>(world.servers());
+        // zones whose file failed are reported once, not again by every server that serves them
+        java.util.Set<Name> failed = new java.util.HashSet<>();
 
         for (int i = 0; i < changes.zones().size(); i++) {
             WorldChanges.ZoneChange c = changes.zones().get(i);
@@ -130,11 +132,13 @@ final class LessonWorlds {
                 if (t.isEmpty()) {
                     problems.add(loc.problem(p + "/file", "zone file '" + load.file() + "' for " + c.origin()
                             + " not found in the lesson (" + files.display(load.file()) + ")"));
+                    failed.add(c.origin());
                     continue;
                 }
                 text = t.get();
             } catch (CharacterCodingException e) {
                 problems.add(LessonProblem.of(files.display(load.file()), 0, "not UTF-8 text"));
+                failed.add(c.origin());
                 continue;
             }
             try {
@@ -146,6 +150,7 @@ final class LessonWorlds {
                 }
             } catch (WorldException e) {
                 problems.add(fromWorld(e, files.display(load.file())));
+                failed.add(c.origin());
             }
         }
 
@@ -197,8 +202,10 @@ final class LessonWorlds {
             boolean missing = false;
             for (Name z : served) {
                 if (indexOfZone(zones, z) < 0) {
-                    problems.add(loc.problem(p + "/zones", "server " + c.name() + " serves zone " + z
-                            + ", which is not in the world (add it under \"zones\" with its file)"));
+                    if (!failed.contains(z)) {
+                        problems.add(loc.problem(p + "/zones", "server " + c.name() + " serves zone " + z
+                                + ", which is not in the world (add it under \"zones\" with its file)"));
+                    }
                     missing = true;
                 }
             }
