@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
@@ -120,17 +119,19 @@ public final class LessonFiles {
     public static LessonFiles readFolder(Path dir) throws ReadException {
         String shown = dir.toString();
         String base = shown.isEmpty() || shown.endsWith("/") ? shown : shown + "/";
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        // the lesson folder itself may be a link (a lesson linked into lessons/); links inside it are not followed
+        if (!Files.isDirectory(dir)) {
             throw new ReadException(shown, Files.exists(dir) ? "not a folder" : "not found");
         }
         TreeMap<String, byte[]> out = new TreeMap<>();
         long[] total = {0};
         try {
-            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH,
+            Path root = dir.toRealPath();
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH,
                     new java.nio.file.SimpleFileVisitor<>() {
                         @Override
                         public java.nio.file.FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-                            return !d.equals(dir) && d.getFileName().toString().startsWith(".")
+                            return !d.equals(root) && d.getFileName().toString().startsWith(".")
                                     ? java.nio.file.FileVisitResult.SKIP_SUBTREE
                                     : java.nio.file.FileVisitResult.CONTINUE;
                         }
@@ -141,7 +142,7 @@ public final class LessonFiles {
                             if (!a.isRegularFile() || f.getFileName().toString().startsWith(".")) {
                                 return java.nio.file.FileVisitResult.CONTINUE;
                             }
-                            String rel = dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+                            String rel = root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
                             if (out.size() >= MAX_FILES) {
                                 throw new LimitException("more than " + MAX_FILES + " files");
                             }

@@ -64,7 +64,16 @@ public final class LessonRunner {
         boolean needsWorld = lesson.scenarios().stream().anyMatch(s -> s.source() instanceof ScenarioSource.Lookup);
         SandboxWorld world = needsWorld ? LessonWorlds.lessonWorld(lesson, files, loc, problems) : null;
         for (LessonScenario s : lesson.scenarios()) {
-            ScenarioRun run = runScenario(lesson, files, s, world, loc, problems);
+            ScenarioRun run;
+            try {
+                run = runScenario(lesson, files, s, world, loc, problems);
+            } catch (RuntimeException e) {
+                // the engine promises not to throw for anything servers do; should a lesson still find a
+                // way, the browser must show a marked lesson, not fail to list the others
+                problems.add(loc.problem(loc.scenario(s.id()), "scenario '" + s.id() + "' could not be run ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+                run = null;
+            }
             if (run != null) {
                 runs.add(run);
             }

@@ -41,6 +41,15 @@ class LessonFilesTest {
     }
 
     @Test
+    void aLinkedLessonFolderIsRead() throws Exception {
+        Path dir = TinyLesson.write(tmp.resolve("tiny"), TinyLesson.files());
+        Path link = Files.createSymbolicLink(tmp.resolve("linked"), dir);
+        LoadedLesson l = LessonLoader.load(link);
+        assertThat(l.problems()).isEmpty();
+        assertThat(l.source()).isEqualTo(link.toString());
+    }
+
+    @Test
     void aZipBombIsStoppedWhileUnpacking() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
