@@ -283,15 +283,16 @@ public final class InspectCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ summary
 
     private String writeSummary(Items items, Writer out) throws IOException {
-        // Two stages on two threads: reading and summarising the capture, formatting and writing
-        // the lines. On big captures this nearly halves the wall time on a two-core laptop.
+        // Two stages on two threads: reading and decoding the capture; summarising, formatting and
+        // writing the lines (profiled: the two halves cost about the same). On big captures this
+        // nearly halves the wall time on a two-core laptop.
         java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
         Thread reader = new Thread(() -> {
-            List<Summarised> batch = new java.util.ArrayList<>(BATCH);
+            List<Item> batch = new java.util.ArrayList<>(BATCH);
             Object end;
             try {
                 for (Item it = items.next(); it != null; it = items.next()) {
-                    batch.add(new Summarised(it, MessageSummary.of(it.bytes())));
+                    batch.add(it);
                     if (batch.size() == BATCH) {
                         queue.put(batch);
                         batch = new java.util.ArrayList<>(BATCH);
@@ -327,10 +328,10 @@ public final class InspectCommand implements Callable<Integer> {
                     return e.getMessage() + " (after " + count + " messages)";
                 }
                 @SuppressWarnings("unchecked")
-                List<Summarised> batch = (List<Summarised>) next;
-                for (Summarised m : batch) {
+                List<Item> batch = (List<Item>) next;
+                for (Item it : batch) {
                     count++;
-                    line.write(m.item(), m.summary(), out);
+                    line.write(it, MessageSummary.of(it.bytes()), out);
                 }
             }
         } catch (InterruptedException e) {
@@ -342,9 +343,6 @@ public final class InspectCommand implements Callable<Integer> {
 
     private static final int BATCH = 1024;
     private static final Object END = new Object();
-
-    private record Summarised(Item item, MessageSummary summary) {
-    }
 
     /**
      * Formats summary lines into one reused character buffer: `inspect --summary` must keep up with

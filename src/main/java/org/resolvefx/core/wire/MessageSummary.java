@@ -152,7 +152,25 @@ public record MessageSummary(int length, int id, boolean response, int opcode, S
         if (dclass != DClass.IN) {
             sb.append(DClass.string(dclass)).append(' ');
         }
-        return sb.append(Type.string(type)).toString();
+        return sb.append(typeName(type)).toString();
+    }
+
+    /**
+     * dnsjava's {@link Type#string} looks the name up in a boxed-integer map; a summary of a big capture asks
+     * for the same few types hundreds of thousands of times, so the common ones are remembered here.
+     */
+    private static final String[] TYPE_NAMES = new String[256];
+
+    private static String typeName(int type) {
+        if (type >= TYPE_NAMES.length) {
+            return Type.string(type);
+        }
+        String name = TYPE_NAMES[type];
+        if (name == null) {
+            name = Type.string(type);
+            TYPE_NAMES[type] = name; // a benign race: every thread computes the same string
+        }
+        return name;
     }
 
     /** Opcode name as dig prints it ("QUERY", "NOTIFY"). */
