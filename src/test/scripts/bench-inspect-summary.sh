@@ -23,16 +23,23 @@ if [ ! -s "$pcap" ]; then
     # a mix of the lecture's names: answers, referrals-free AA answers from the tu-darmstadt server
     printf '%s\n' "www.tu-darmstadt.de A" "www.p2p.tu-darmstadt.de A" "tu-darmstadt.de MX" \
         "tu-darmstadt.de NS" "nosuchhost.tu-darmstadt.de A" "www.tu-darmstadt.de AAAA" > "$work/queries.txt"
-    tcpdump -i lo -U -w "$pcap" -c 400000 'udp and host 127.0.3.1 and port 53' > "$work/tcpdump.log" 2>&1 &
+    # record more than needed, with a big kernel buffer and a paced sender so tcpdump drops nothing,
+    # then cut the file to exactly 400,000 messages
+    tcpdump -i lo -U -B 262144 -w "$work/raw.pcap" 'udp and host 127.0.3.1 and port 53' > "$work/tcpdump.log" 2>&1 &
     dump=$!
     sleep 1
-    dnsperf -s 127.0.3.1 -p 53 -d "$work/queries.txt" -n 34000 -c 4 -q 200 > "$work/dnsperf.log" 2>&1 || true
+    dnsperf -s 127.0.3.1 -p 53 -d "$work/queries.txt" -n 36000 -c 4 -q 200 -Q 25000 > "$work/dnsperf.log" 2>&1 || true
+    sleep 1
+    kill -INT $dump 2>/dev/null || true
     wait $dump || true
+    editcap -r "$work/raw.pcap" "$pcap" 1-400000
+    rm -f "$work/raw.pcap"
     kill $serve 2>/dev/null || true
     trap - EXIT
 fi
 echo "capture: $pcap ($(stat -c %s "$pcap") bytes)"
-echo "messages: $(java -Xmx512m -jar "$jar" inspect --summary "$pcap" | wc -l)"
+echo "messages: $(java -Xmx512m -jar "$jar" inspect --summary "$pcap" | wc -l) (tshark: $(tshark -r "$pcap" -Y dns 2>/dev/null | wc -l))"
+echo "load: $(cut -d" " -f1-3 /proc/loadavg), cores: $(nproc)"
 
 hyperfine --warmup 1 --runs 5 --export-json "$work/hyperfine.json" \
     "java -Xmx512m -jar $jar inspect --summary $pcap > /dev/null" \
