@@ -10,13 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
+import org.resolvefx.core.trace.JsonSchemas;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -299,23 +295,7 @@ public final class LessonLoader {
 
     /** The schema is parsed once; networknt schemas are thread-safe after construction. */
     private static final class SchemaHolder {
-        static final JsonSchema SCHEMA = load();
-
-        private static JsonSchema load() {
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                    .pathType(PathType.JSON_POINTER)
-                    // English whatever the machine's locale, like every other message of the format
-                    .locale(Locale.ENGLISH)
-                    .build();
-            try (InputStream in = LessonLoader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("schema resource missing: " + SCHEMA_RESOURCE);
-                }
-                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + SCHEMA_RESOURCE, e);
-            }
-        }
+        static final JsonSchema SCHEMA = JsonSchemas.load(SCHEMA_RESOURCE);
     }
 
     /** The lesson schema (for tools and tests). */

@@ -13,10 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -390,22 +386,6 @@ public final class TraceFiles {
 
     /** The schema is parsed once; networknt schemas are thread-safe after construction. */
     private static final class SchemaHolder {
-        static final JsonSchema SCHEMA = load();
-
-        private static JsonSchema load() {
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                    .pathType(PathType.JSON_POINTER)
-                    // messages in English whatever the machine's locale, like every other message here
-                    .locale(Locale.ENGLISH)
-                    .build();
-            try (InputStream in = TraceFiles.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("schema resource missing: " + SCHEMA_RESOURCE);
-                }
-                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final JsonSchema SCHEMA = JsonSchemas.load(SCHEMA_RESOURCE);
     }
 }
