@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** The subcommands of {@code resolvefx}, in the order `--help` lists them. */
 final class Subcommands {
-    private static final List<Class<?>> CLASSES = List.of(TraceCommand.class, InspectCommand.class, ExportCommand.class, ServeCommand.class);
+    private static final List<Class<?>> CLASSES = List.of(TraceCommand.class, InspectCommand.class, ExportCommand.class, ServeCommand.class, ValidateCommand.class);
 
     private Subcommands() {
     }

@@ -122,6 +122,18 @@ public final class ResolverSession implements AutoCloseable {
                 TraceSource.LIVE, null, random);
     }
 
+    /**
+     * Stub mode on a prepared in-process network: the client sends its query (RD=1) straight to
+     * {@code server}, one of the world's servers, like {@code dig @server name} against the sandbox.
+     * Lessons use it to show a single query and response; the asked server appears with role
+     * {@code RESOLVER}, as in every stub trace.
+     */
+    public static ResolverSession stubOnNetwork(SimulatedNetwork network, SocketAddr server, ResolverOptions options) {
+        Objects.requireNonNull(server, "server");
+        return new ResolverSession(network, List.of(), server, options, TraceSource.SANDBOX, network.world().id(),
+                randomFor(options));
+    }
+
     /** Resolves without a listener or cancellation. */
     public Trace resolve(Question question, ResolutionMode mode) {
         return resolve(question, mode, null, CancelToken.none());

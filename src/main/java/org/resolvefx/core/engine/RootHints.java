@@ -1,6 +1,5 @@
 package org.resolvefx.core.engine;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -11,9 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.resolvefx.core.sandbox.RootHint;
+import org.resolvefx.core.sandbox.MasterFileReader;
 import org.resolvefx.core.sandbox.SandboxAddresses;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -36,7 +34,6 @@ public final class RootHints {
     public static final String BUNDLED_RESOURCE = "/org/resolvefx/core/engine/named.root";
     static final int MAX_BYTES = 1 << 20;
     static final int MAX_RECORDS = 10_000;
-    private static final Pattern TOKENIZER_LINE = Pattern.compile("^<none>:(\\d+): ");
 
     private RootHints() {
     }
@@ -108,15 +105,10 @@ public final class RootHints {
         Map<Name, Integer> nsLines = new LinkedHashMap<>();
         Map<Name, List<InetAddress>> addresses = new LinkedHashMap<>();
         Map<Name, Integer> addressLines = new LinkedHashMap<>();
-        LineCountingStream counting = new LineCountingStream(text.getBytes(StandardCharsets.UTF_8));
-        int count = 0;
-        // a one-byte buffer so that the bytes handed out tell on which line each record ends
-        try (Master master = new Master(new BufferedInputStream(counting, 1), Name.root, 3600000)) {
-            master.disableIncludes();
-            Record r;
-            while ((r = master.nextRecord()) != null) {
-                int line = counting.lastByte == '\n' ? counting.newlines : counting.newlines + 1;
-                if (++count > MAX_RECORDS) {
+        int[] count = {0};
+        try {
+            MasterFileReader.read(text, Name.root, 3600000, (r, line) -> {
+                if (++count[0] > MAX_RECORDS) {
                     throw new HintsException(sourceName, line, "more than " + MAX_RECORDS + " records");
                 }
                 if (r.getDClass() != DClass.IN) {
@@ -137,11 +129,9 @@ public final class RootHints {
                     throw new HintsException(sourceName, line, Type.string(r.getType()) + " record for " + r.getName()
                             + ": a hints file holds only NS records of the root and A/AAAA records of those servers");
                 }
-            }
-        } catch (HintsException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new HintsException(sourceName, lineOf(e, counting), describe(e));
+            });
+        } catch (MasterFileReader.Fault e) {
+            throw new HintsException(sourceName, e.line(), e.getMessage());
         }
         for (Map.Entry<Name, Integer> a : addressLines.entrySet()) {
             if (!nsLines.containsKey(a.getKey())) {
@@ -189,72 +179,5 @@ public final class RootHints {
             }
         }
         return sb.toString();
-    }
-
-    private static int lineOf(Exception e, LineCountingStream counting) {
-        if (counting.consumed > 0) {
-            return counting.lastByte == '\n' ? counting.newlines : counting.newlines + 1;
-        }
-        String m = e.getMessage();
-        if (m != null) {
-            Matcher matcher = TOKENIZER_LINE.matcher(m);
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        return 1;
-    }
-
-    private static String describe(Exception e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return "cannot read: " + e.getClass().getSimpleName();
-        }
-        return "syntax error: " + TOKENIZER_LINE.matcher(m).replaceFirst("");
-    }
-
-    /** Counts newlines handed out one byte at a time (dnsjava's Master does not expose its line). */
-    private static final class LineCountingStream extends InputStream {
-        private final byte[] bytes;
-        private int pos;
-        int newlines;
-        int consumed;
-        int lastByte = -1;
-
-        LineCountingStream(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            if (pos >= bytes.length) {
-                return -1;
-            }
-            int c = bytes[pos++] & 0xFF;
-            consumed++;
-            lastByte = c;
-            if (c == '\n') {
-                newlines++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            int c = read();
-            if (c < 0) {
-                return -1;
-            }
-            b[off] = (byte) c;
-            return 1;
-        }
-
-        @Override
-        public int available() {
-            return 0;
-        }
     }
 }

@@ -50,9 +50,12 @@ public final class WorldLoader {
     private WorldLoader() {
     }
 
-    /** Reads a file of the world, by its path relative to the world's folder. */
+    /**
+     * Reads a file of the world, by its path relative to the world's folder. Public so that a world
+     * can come from somewhere other than a folder, e.g. a lesson archive read into memory.
+     */
     @FunctionalInterface
-    interface FileSource {
+    public interface FileSource {
         /** The text, or null if there is no such file. */
         String read(String relativePath) throws IOException;
     }
@@ -112,7 +115,12 @@ public final class WorldLoader {
         }
     }
 
-    static SandboxWorld load(FileSource files, String prefix) throws WorldException {
+    /**
+     * Loads {@code world.json} and its zone files through {@code files}; messages name files with
+     * {@code prefix} in front ("lesson.rfxlesson!/world/"). The source must refuse paths that leave
+     * the world (zone paths with ".." or absolute ones are refused here already).
+     */
+    public static SandboxWorld load(FileSource files, String prefix) throws WorldException {
         String manifestName = prefix + MANIFEST;
         String text;
         try {

@@ -1,9 +1,5 @@
 package org.resolvefx.core.sandbox;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +7,6 @@ import java.util.Map;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
@@ -53,26 +48,16 @@ public final class ZoneFileParser {
             throw new WorldException(source, 0, "zone file too large (" + text.length() + " characters, at most "
                     + MAX_TEXT_CHARS + ")");
         }
-        LineCountingStream counting = new LineCountingStream(text.getBytes(StandardCharsets.UTF_8));
         List<Located> out = new ArrayList<>();
-        // a one-byte buffer: dnsjava's Tokenizer uses a BufferedInputStream as it is, so the newlines
-        // consumed so far tell on which line the record just returned ends (Master exposes no line)
-        try (Master master = new Master(new BufferedInputStream(counting, 1), origin, 3600)) {
-            master.disableIncludes(true); // a zone file must not read other files of the machine: $INCLUDE is an error
-            int previous = 0;
-            Record r;
-            while ((r = master.nextRecord()) != null) {
-                int line = Math.max(previous + 1, counting.newlines);
-                previous = counting.newlines;
+        try {
+            MasterFileReader.read(text, origin, 3600, (r, line) -> {
                 out.add(new Located(r, line));
                 if (out.size() > MAX_RECORDS) {
                     throw new WorldException(source, line, "too many records (more than " + MAX_RECORDS + ")");
                 }
-            }
-        } catch (WorldException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new WorldException(source, lineOf(e, counting), describe(e), e);
+            });
+        } catch (MasterFileReader.Fault e) {
+            throw new WorldException(source, e.line(), e.getMessage(), e);
         }
         return out;
     }
@@ -140,81 +125,4 @@ public final class ZoneFileParser {
     private static boolean isDnssecType(int type) {
         return type == Type.RRSIG || type == Type.NSEC || type == Type.NSEC3;
     }
-
-    private static final java.util.regex.Pattern TOKENIZER_LINE = java.util.regex.Pattern.compile("^<none>:(\\d+): ");
-
-    /**
-     * The line the failing token is on. dnsjava counts a line as soon as its newline is read, so an
-     * error at the end of a line ("expected an address") carries the next line's number; our own count
-     * of the bytes consumed knows better. dnsjava's number is the fallback.
-     */
-    private static int lineOf(Exception e, LineCountingStream counting) {
-        if (counting.consumed > 0) {
-            return counting.lastByte == '\n' ? counting.newlines : counting.newlines + 1;
-        }
-        String m = e.getMessage();
-        if (m != null) {
-            java.util.regex.Matcher matcher = TOKENIZER_LINE.matcher(m);
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        return counting.newlines + 1;
-    }
-
-    /** dnsjava's message without its "<none>:12: " prefix (we add the real file name and line). */
-    private static String describe(Exception e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return "cannot read zone: " + e.getClass().getSimpleName();
-        }
-        m = TOKENIZER_LINE.matcher(m).replaceFirst("");
-        return "syntax error: " + m;
-    }
-
-    /** Counts the newlines handed out, one byte at a time. */
-    private static final class LineCountingStream extends InputStream {
-        private final byte[] bytes;
-        private int pos;
-        int newlines;
-        int consumed;
-        int lastByte = -1;
-
-        LineCountingStream(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            if (pos >= bytes.length) {
-                return -1;
-            }
-            int c = bytes[pos++] & 0xFF;
-            consumed++;
-            lastByte = c;
-            if (c == '\n') {
-                newlines++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            int c = read();
-            if (c < 0) {
-                return -1;
-            }
-            b[off] = (byte) c;
-            return 1;
-        }
-
-        @Override
-        public int available() {
-            return 0; // never let a reader pull ahead of the line count
-        }
-    }
-
 }

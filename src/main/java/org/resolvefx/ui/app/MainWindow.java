@@ -115,6 +115,10 @@ public final class MainWindow {
     private final Button cancelButton = new Button();
     private final Menu recentMenu = new Menu();
     private final CheckMenuItem narrationItem = new CheckMenuItem();
+    private final Map<TraceWorkspace.Layout, RadioMenuItem> layoutItems = new java.util.EnumMap<>(
+            TraceWorkspace.Layout.class);
+    private final Map<TraceWorkspace.Pane, CheckMenuItem> paneItems = new java.util.EnumMap<>(
+            TraceWorkspace.Pane.class);
     private final Scene scene;
 
     private Theme theme;
@@ -163,6 +167,10 @@ public final class MainWindow {
         I18n.localeProperty().addListener((obs, o, n) -> updateTitle());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(Objects.requireNonNull(MainWindow.class.getResource(
+                    "/org/resolvefx/ui/app/icons/icon-" + size + ".png"), "icon").toExternalForm()));
+        }
         stage.setOnHidden(e -> resolver.close());
         showExample();
     }
@@ -295,6 +303,20 @@ public final class MainWindow {
             languages.getItems().add(ri);
         }
         Menu panes = menu("menu.view.panes");
+        ToggleGroup layoutGroup = new ToggleGroup();
+        KeyCode[] layoutKeys = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (TraceWorkspace.Layout l : TraceWorkspace.Layout.values()) {
+            RadioMenuItem ri = new RadioMenuItem();
+            ri.textProperty().bind(I18n.text("menu.view.layout." + l.name().toLowerCase(Locale.ROOT)));
+            ri.setToggleGroup(layoutGroup);
+            ri.setSelected(l == TraceWorkspace.Layout.ALL);
+            ri.setId("layout-" + l.name().toLowerCase(Locale.ROOT));
+            ri.setAccelerator(new KeyCodeCombination(layoutKeys[l.ordinal()], KeyCombination.SHORTCUT_DOWN));
+            ri.setOnAction(e -> setLayout(l));
+            layoutItems.put(l, ri);
+            panes.getItems().add(ri);
+        }
+        panes.getItems().add(new SeparatorMenuItem());
         for (TraceWorkspace.Pane p : TraceWorkspace.Pane.values()) {
             CheckMenuItem ci = new CheckMenuItem();
             ci.textProperty().bind(I18n.text("menu.view.pane." + p.name().toLowerCase(Locale.ROOT)));
@@ -302,7 +324,9 @@ public final class MainWindow {
             ci.setOnAction(e -> {
                 lookup.setShown(p, ci.isSelected());
                 ci.setSelected(lookup.isShown(p));
+                layoutGroup.selectToggle(null);
             });
+            paneItems.put(p, ci);
             panes.getItems().add(ci);
         }
         narrationItem.textProperty().bind(I18n.text("menu.view.narration"));
@@ -337,6 +361,8 @@ public final class MainWindow {
         messagesMode.textProperty().bind(I18n.text("mode.messages"));
         lookupMode.setId("mode-lookup");
         messagesMode.setId("mode-messages");
+        lookupMode.setMinWidth(Region.USE_PREF_SIZE);
+        messagesMode.setMinWidth(Region.USE_PREF_SIZE);
         SegmentedButton modes = new SegmentedButton(lookupMode, messagesMode);
         modes.getToggleGroup().selectedToggleProperty().addListener((obs, o, n) -> {
             if (n == null) {
@@ -534,9 +560,26 @@ public final class MainWindow {
     // ---------------------------------------------------------------- look
 
     public void setTheme(Theme t) {
+        Theme before = theme;
         theme = t;
         settings.setTheme(t);
         applyTheme(t);
+        // the projector's large type leaves room for two views: tree and flow; back to all afterwards
+        if (t == Theme.PROJECTOR && before != Theme.PROJECTOR) {
+            setLayout(TraceWorkspace.Layout.LECTURE);
+        } else if (t != Theme.PROJECTOR && before == Theme.PROJECTOR) {
+            setLayout(TraceWorkspace.Layout.ALL);
+        }
+    }
+
+    /** Shows one of the ready-made choices of views, and ticks the View menu to match. */
+    public void setLayout(TraceWorkspace.Layout l) {
+        lookup.setLayout(l);
+        RadioMenuItem ri = layoutItems.get(l);
+        if (ri != null) {
+            ri.setSelected(true);
+        }
+        paneItems.forEach((p, ci) -> ci.setSelected(lookup.isShown(p)));
     }
 
     private void applyTheme(Theme t) {
@@ -609,6 +652,8 @@ public final class MainWindow {
             choosing = false;
         }
         showWorkspace(true);
+        status(I18n.get("status.lookup", t.question(), t.mode().name().toLowerCase(Locale.ROOT),
+                t.messages().size()));
         if (play) {
             lookup.player().play();
         }

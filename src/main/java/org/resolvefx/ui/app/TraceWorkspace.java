@@ -85,7 +85,13 @@ public final class TraceWorkspace extends BorderPane {
         setCenter(rows);
         setBottom(new VBox(narration, player));
 
-        model.stateProperty().addListener((obs, o, n) -> followCursor(n));
+        model.stateProperty().addListener((obs, o, n) -> {
+            // a long lookup reads better (and draws far faster) as a sequence diagram; short ones as the figure
+            if (model.lastMoveProperty().get() == TraceViewModel.Move.LOAD && model.trace() != null) {
+                showSequence(model.trace().messages().size() > FlowView.MANY_MESSAGES);
+            }
+            followCursor(n);
+        });
         model.onOpenMessageProperty().set(this::openMessage);
         inspector.setPartnerLookup(this::partnerOf);
         // the cache counts TTLs down on the trace clock the player runs between steps
@@ -131,6 +137,34 @@ public final class TraceWorkspace extends BorderPane {
 
     public void showSequence(boolean sequenceDiagram) {
         diagrams.getSelectionModel().select(sequenceDiagram ? sequenceTab : flowTab);
+    }
+
+    /** Ready-made choices of views: everything, or what a lecture hall needs to see. */
+    public enum Layout {
+        /** Tree, flow, inspector and cache. */
+        ALL(java.util.EnumSet.allOf(Pane.class)),
+        /** Tree and flow over the whole height: for the projector. */
+        LECTURE(java.util.EnumSet.of(Pane.TREE, Pane.FLOW)),
+        /** The message flow alone. */
+        FLOW(java.util.EnumSet.of(Pane.FLOW)),
+        /** Flow and inspector: for the message-format lessons. */
+        MESSAGES(java.util.EnumSet.of(Pane.FLOW, Pane.INSPECTOR));
+
+        private final java.util.Set<Pane> panes;
+
+        Layout(java.util.Set<Pane> panes) {
+            this.panes = panes;
+        }
+
+        public java.util.Set<Pane> panes() {
+            return panes;
+        }
+    }
+
+    public void setLayout(Layout layout) {
+        shown.clear();
+        shown.addAll(layout.panes());
+        arrange();
     }
 
     public boolean isShown(Pane p) {
@@ -180,7 +214,7 @@ public final class TraceWorkspace extends BorderPane {
             bottom.setDividerPositions(0.66);
         }
         if (rows.getItems().size() == 2) {
-            rows.setDividerPositions(0.62);
+            rows.setDividerPositions(0.6);
         }
     }
 

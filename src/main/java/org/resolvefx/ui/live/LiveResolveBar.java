@@ -134,6 +134,12 @@ public final class LiveResolveBar extends HBox {
             validate();
             source.setButtonCell(new SourceCell());
         });
+        // buttons keep their words; the name field is what gives way on a narrow or projected screen
+        for (javafx.scene.control.Control c : List.of(iterative, recursive, resolve, cancel, type, source)) {
+            c.setMinWidth(USE_PREF_SIZE);
+        }
+        name.setMinWidth(120);
+        HBox.setHgrow(name, javafx.scene.layout.Priority.SOMETIMES);
         getChildren().addAll(name, type, mode, source, server, resolve, cancel, problem);
         validate();
     }

@@ -95,6 +95,7 @@ public final class PlayerBar extends HBox {
         speedTip.textProperty().bind(I18n.text("player.speed"));
         speed.setTooltip(speedTip);
         speed.setFocusTraversable(false);
+        speed.setMinWidth(USE_PREF_SIZE);
 
         position.getStyleClass().add("player-position");
         position.setId("player-position");

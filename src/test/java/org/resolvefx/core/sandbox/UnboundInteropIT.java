@@ -35,10 +35,19 @@ class UnboundInteropIT {
         }
     }
 
+    /** Asks like a stub resolver does: a lost datagram on a busy machine gets a second and third try. */
     static Message recursive(SimpleResolver r, String name, int type) throws IOException {
         Message q = Message.newQuery(Record.newRecord(Queries.name(name), type, DClass.IN));
         q.getHeader().setFlag(Flags.RD);
-        return r.send(q);
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return r.send(q);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     @Test
@@ -77,10 +86,12 @@ class UnboundInteropIT {
                 // the other scenarios through a real resolver
                 assertThat(Queries.section(recursive(r, "www.cs.tu-darmstadt.de.", Type.A), Section.ANSWER))
                         .last().asString().endsWith("IN A 127.0.31.80");
-                assertThat(Queries.section(recursive(r, "www.umass.edu.", Type.A), Section.ANSWER))
-                        .containsExactly("www.umass.edu. 3600 IN A 127.0.6.82");
-                assertThat(Queries.section(recursive(r, "www.poly.edu.", Type.A), Section.ANSWER))
-                        .containsExactly("www.poly.edu. 3600 IN A 127.0.6.83");
+                // unbound may already hold these (its own lookups of server names fill the cache),
+                // so their TTLs count down from 3600: compare without the TTL
+                assertThat(withoutTtl(Queries.section(recursive(r, "www.umass.edu.", Type.A), Section.ANSWER)))
+                        .containsExactly("www.umass.edu. IN A 127.0.6.82");
+                assertThat(withoutTtl(Queries.section(recursive(r, "www.poly.edu.", Type.A), Section.ANSWER)))
+                        .containsExactly("www.poly.edu. IN A 127.0.6.83");
                 assertThat(recursive(r, "many.networkutopia.com.", Type.A).getSection(Section.ANSWER)).hasSize(40);
                 assertThat(recursive(r, "nosuchhost.tu-darmstadt.de.", Type.A).getRcode()).isEqualTo(Rcode.NXDOMAIN);
                 assertThat(recursive(r, "loop1.networkutopia.com.", Type.A).getRcode()).isEqualTo(Rcode.SERVFAIL);
@@ -93,5 +104,9 @@ class UnboundInteropIT {
                 }
             }
         }
+    }
+
+    private static java.util.List<String> withoutTtl(java.util.List<String> records) {
+        return records.stream().map(r -> r.replaceFirst(" \\d+ IN ", " IN ")).toList();
     }
 }

@@ -31,7 +31,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
 /** Traces for the view tests: the real reference captures, and hand-built ones with dnsjava messages. */
-final class FlowFixtures {
+public final class FlowFixtures {
     private FlowFixtures() {
     }
 
@@ -145,7 +145,7 @@ final class FlowFixtures {
      * A long synthetic lookup of exactly {@code messages} messages (even, at least 4): the client asks the
      * resolver, which asks root, de and tu-darmstadt.de in turn, again and again, with notes between.
      */
-    static Trace huge(int messages) {
+    public static Trace huge(int messages) {
         List<TraceEvent> events = new ArrayList<>();
         byte[] q1 = query(QNAME, Type.A, 1, true);
         events.add(sent(0, CLIENT, RESOLVER, q1));

@@ -1,0 +1,105 @@
+package org.resolvefx.bench;
+
+import com.sun.javafx.perf.PerformanceTracker;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.resolvefx.core.namespace.NamespaceBuilder;
+import org.resolvefx.core.namespace.NamespaceTree;
+import org.resolvefx.core.namespace.WorldNamespace;
+import org.resolvefx.core.sandbox.WorldLoader;
+import org.resolvefx.core.trace.Trace;
+import org.resolvefx.ui.app.AppSettings;
+import org.resolvefx.ui.app.MainWindow;
+import org.resolvefx.ui.flow.FlowFixtures;
+import org.resolvefx.ui.trace.TraceViewModel;
+import org.xbill.DNS.Name;
+
+/**
+ * Frame times while a lookup plays in the real window: a trace of 1,000 messages beside a
+ * namespace tree of about 2,000 names, played at 4x. With {@code -Djavafx.animation.fullspeed=true}
+ * JavaFX renders frames back to back, so the time between rendered frames is the time one frame
+ * takes (scene pulse plus software rendering). Prints percentiles; run under Xvfb with the
+ * software pipeline (src/test/scripts/bench-frames.sh).
+ */
+public final class PlaybackFrameTimes {
+    private PlaybackFrameTimes() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        Trace trace = FlowFixtures.huge(1000);
+        NamespaceBuilder b = new NamespaceBuilder().add(WorldNamespace.of(WorldLoader.loadDefault()));
+        for (int i = 0; b.snapshot().size() < 2000 && i < 5000; i++) {
+            b.addQuestion(Name.fromString("host" + i + ".customer" + (i / 50) + ".com."));
+            if (i % 50 == 0) {
+                b.addZone(Name.fromString("customer" + (i / 50) + ".com."), List.of());
+            }
+        }
+        NamespaceTree tree = b.snapshot();
+        List<Double> frames = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch started = new CountDownLatch(1);
+        MainWindow[] window = new MainWindow[1];
+        long[] last = {0};
+        boolean[] measuring = {false};
+        Platform.startup(() -> {
+            AppSettings settings = new AppSettings(Preferences.userRoot().node("resolvefx-bench/frames"));
+            settings.clear();
+            Stage stage = new Stage();
+            window[0] = new MainWindow(stage, settings);
+            window[0].show();
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            TraceViewModel model = window[0].lookupWorkspace().model();
+            model.load(trace, tree);
+            model.speedProperty().set(4);
+            PerformanceTracker tracker = PerformanceTracker.getSceneTracker(window[0].scene());
+            tracker.setOnRenderedFrameTask(() -> {
+                long now = System.nanoTime();
+                if (measuring[0] && last[0] != 0) {
+                    frames.add((now - last[0]) / 1e6);
+                }
+                last[0] = now;
+            });
+            started.countDown();
+        });
+        started.await(30, TimeUnit.SECONDS);
+        Thread.sleep(3000); // first layout, CSS, fonts
+        Platform.runLater(() -> {
+            measuring[0] = true;
+            window[0].lookupWorkspace().player().play();
+        });
+        Thread.sleep(seconds * 1000L);
+        int[] position = new int[1];
+        CountDownLatch stopped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            measuring[0] = false;
+            window[0].lookupWorkspace().player().pause();
+            position[0] = window[0].lookupWorkspace().model().position();
+            stopped.countDown();
+        });
+        stopped.await(10, TimeUnit.SECONDS);
+        List<Double> sorted;
+        synchronized (frames) {
+            sorted = new ArrayList<>(frames);
+        }
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "trace: %d messages, %d events; tree: %d names; played to step %d in %d s%n",
+                trace.messages().size(), trace.events().size(), tree.size(), position[0], seconds);
+        System.out.printf(Locale.ROOT, "frames: %d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                sorted.size(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static double pct(List<Double> sorted, double p) {
+        int i = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+}
