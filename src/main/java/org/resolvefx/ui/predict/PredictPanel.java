@@ -678,7 +678,8 @@ public final class PredictPanel extends VBox {
         return row;
     }
 
-    private void chooseAndExport() {
+    /** Asks for a file (Markdown or HTML) and writes the report there: the menu's "Export score report...". */
+    public void chooseAndExport() {
         FileChooser fc = new FileChooser();
         fc.setTitle(I18n.get("predict.export.title"));
         fc.setInitialFileName("predict-report.md");
