@@ -110,6 +110,7 @@ public final class MainWindow {
     private final SandboxWorld world;
     private final LiveResolver resolver;
     private final LiveResolveBar resolveBar;
+    private final ClassroomActions classroom;
 
     private final StatusBar statusBar = new StatusBar();
     private final Button cancelButton = new Button();
@@ -127,6 +128,7 @@ public final class MainWindow {
     private CaptureLoadTask loading;
     private MessageRow selectedRow;
     private NamespaceTree worldTree;
+    private SandboxWorld worldTreeOf;
     /** Set while the chooser is filled programmatically, so it does not reload what is on show. */
     private boolean choosing;
 
@@ -138,6 +140,7 @@ public final class MainWindow {
         this.world = loadDefaultWorld();
         this.resolver = new LiveResolver(world);
         this.resolveBar = new LiveResolveBar(resolver, new LiveListener());
+        this.classroom = new ClassroomActions(this);
 
         root.setId("main-window");
         root.setTop(new VBox(buildMenuBar(), buildToolBar()));
@@ -155,12 +158,13 @@ public final class MainWindow {
         blank.getStyleClass().add("blank-screen");
         blank.setId("blank-screen");
         blank.setVisible(false);
-        layers.getChildren().setAll(root, shortcuts, blank);
+        layers.getChildren().setAll(root, classroom.predictPanel(), shortcuts, blank);
 
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(layers, Math.min(1440, screen.getWidth() - 40), Math.min(920, screen.getHeight() - 60));
         installDragAndDrop();
         installKeys();
+        classroom.install(scene);
         applyTheme(theme);
         stage.setScene(scene);
         stage.titleProperty().bind(I18n.text("app.title"));
@@ -352,7 +356,7 @@ public final class MainWindow {
         MenuItem about = item("menu.help.about", this::showAbout);
         help.getItems().addAll(keys, about);
 
-        bar.getMenus().addAll(file, edit, view, help);
+        bar.getMenus().addAll(file, edit, view, classroom.menu(), help);
         return bar;
     }
 
@@ -534,7 +538,8 @@ public final class MainWindow {
             showWorkspace(true);
         }
         pausePlayer();
-        lookup.model().stepForward();
+        // through predict mode's gate (a question first)
+        lookup.model().requestStepForward();
     }
 
     private void stepBack() {
@@ -551,6 +556,19 @@ public final class MainWindow {
 
     public boolean isBlanked() {
         return blank.isVisible();
+    }
+
+    javafx.beans.property.BooleanProperty blankedProperty() {
+        return blank.visibleProperty();
+    }
+
+    void setBlanked(boolean on) {
+        blank.setVisible(on);
+    }
+
+    /** Predict mode, presenter mode and what-if editing. */
+    public ClassroomActions classroom() {
+        return classroom;
     }
 
     public boolean showsShortcuts() {
@@ -629,9 +647,11 @@ public final class MainWindow {
 
     /** The namespace tree to draw beside a lookup: the sandbox world's, or what its messages reveal. */
     private NamespaceTree treeFor(Trace t) {
-        if (t.worldId().filter(world.id()::equals).isPresent()) {
-            if (worldTree == null) {
-                worldTree = WorldNamespace.of(world);
+        SandboxWorld w = resolver.world(); // what-if editing may have replaced the startup world
+        if (t.worldId().filter(w.id()::equals).isPresent()) {
+            if (worldTree == null || worldTreeOf != w) {
+                worldTree = WorldNamespace.of(w);
+                worldTreeOf = w;
             }
             return worldTree;
         }
@@ -671,6 +691,14 @@ public final class MainWindow {
         setRows(t);
         showLookup(t, false);
         statusBar.textProperty().bind(I18n.text("status.example"));
+    }
+
+    /** Shows a lookup just resolved, in the classroom views and the message list (what-if re-resolving). */
+    void showResolved(Trace t) {
+        openFile = null;
+        updateTitle();
+        setRows(t);
+        showLookup(t, false);
     }
 
     private void setRows(Trace t) {
@@ -818,7 +846,7 @@ public final class MainWindow {
         }
     }
 
-    private void status(String text) {
+    void status(String text) {
         statusBar.textProperty().unbind();
         statusBar.setText(text);
     }

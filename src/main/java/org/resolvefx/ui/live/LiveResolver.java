@@ -53,7 +53,7 @@ public final class LiveResolver implements AutoCloseable {
         }
     }
 
-    private final SandboxWorld world;
+    private SandboxWorld world;
     private ResolverSession sandbox;
     private ResolverSession internet;
     private ResolverSession stub;
@@ -63,8 +63,27 @@ public final class LiveResolver implements AutoCloseable {
         this.world = Objects.requireNonNull(world, "world");
     }
 
-    public SandboxWorld world() {
+    /** The world the sandbox session serves (the latest one given to {@link #replaceSandboxWorld}). */
+    public synchronized SandboxWorld world() {
         return world;
+    }
+
+    /** How the sandbox session resolves: like the lecture's figure, from the root hints without priming. */
+    public static ResolverOptions sandboxOptions() {
+        return ResolverOptions.defaults().withPriming(false);
+    }
+
+    /**
+     * Serves another world from now on (what-if editing): the sandbox session is closed and the next
+     * sandbox lookup starts a new one, with an empty cache, in the new world.
+     */
+    public synchronized void replaceSandboxWorld(SandboxWorld next) {
+        Objects.requireNonNull(next, "world");
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
+        }
+        world = next;
     }
 
     /** The session a source uses (created on first use; the sandbox one keeps its cache). */
@@ -74,7 +93,7 @@ public final class LiveResolver implements AutoCloseable {
                 if (sandbox == null) {
                     // like the lecture's figure, the resolver starts from its root hints without a
                     // priming query, so the class sees the root, TLD and zone servers straight away
-                    sandbox = ResolverSession.sandbox(world, ResolverOptions.defaults().withPriming(false));
+                    sandbox = ResolverSession.sandbox(world, sandboxOptions());
                 }
                 yield sandbox;
             }

@@ -67,7 +67,7 @@ public final class PlayerBar extends HBox {
         play.setOnAction(e -> togglePlay());
         forward.setOnAction(e -> {
             pause();
-            model.stepForward();
+            model.requestStepForward();
         });
         last.setOnAction(e -> {
             pause();
@@ -200,7 +200,11 @@ public final class PlayerBar extends HBox {
                 return;
             }
             if (model.canStepForward()) {
-                model.stepForward();
+                if (!model.requestStepForward()) {
+                    // held (predict mode asks first): stop playing until someone steps on
+                    pause();
+                    return;
+                }
                 if (model.canStepForward()) {
                     scheduleNext();
                 } else {

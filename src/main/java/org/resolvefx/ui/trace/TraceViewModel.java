@@ -1,6 +1,7 @@
 package org.resolvefx.ui.trace;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -39,6 +40,7 @@ public final class TraceViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(1.0);
     private final BooleanProperty animate = new SimpleBooleanProperty(true);
     private final ObjectProperty<Consumer<WireMessage>> onOpenMessage = new SimpleObjectProperty<>(m -> { });
+    private final ObjectProperty<BooleanSupplier> stepGate = new SimpleObjectProperty<>(() -> true);
 
     public ReadOnlyObjectProperty<Trace> traceProperty() {
         return trace.getReadOnlyProperty();
@@ -154,6 +156,32 @@ public final class TraceViewModel {
             lastMove.set(Move.STEP_FORWARD);
             state.set(playback.get().next(state.get()));
         }
+    }
+
+    /**
+     * Asked before every step forward a person or the player asks for ({@link #requestStepForward()}):
+     * false holds the cursor where it is (predict mode asks its question first). Default: always true.
+     */
+    public ObjectProperty<BooleanSupplier> stepGateProperty() {
+        return stepGate;
+    }
+
+    /**
+     * Steps forward if there is a next step and the {@link #stepGateProperty() gate} lets it; what keys,
+     * buttons and the player call. {@link #stepForward()} itself steps without asking (the gate's own
+     * "show the step now"). Returns whether the cursor moved.
+     */
+    public boolean requestStepForward() {
+        if (!canStepForward()) {
+            return false;
+        }
+        BooleanSupplier gate = stepGate.get();
+        if (gate != null && !gate.getAsBoolean()) {
+            return false;
+        }
+        int before = position();
+        stepForward();
+        return position() != before;
     }
 
     public void stepBack() {
