@@ -132,6 +132,9 @@ public final class MainWindow {
     /** Set while the chooser is filled programmatically, so it does not reload what is on show. */
     private boolean choosing;
 
+    /** Held here, registered weakly: the locale property is static and must not keep closed windows alive. */
+    private final javafx.beans.value.ChangeListener<Locale> titleOnLocale = (obs, o, n) -> updateTitle();
+
     public MainWindow(Stage stage, AppSettings settings) {
         this.stage = Objects.requireNonNull(stage);
         this.settings = Objects.requireNonNull(settings);
@@ -168,7 +171,7 @@ public final class MainWindow {
         applyTheme(theme);
         stage.setScene(scene);
         stage.titleProperty().bind(I18n.text("app.title"));
-        I18n.localeProperty().addListener((obs, o, n) -> updateTitle());
+        I18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(titleOnLocale));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {

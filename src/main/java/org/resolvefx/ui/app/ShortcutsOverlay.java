@@ -51,7 +51,7 @@ final class ShortcutsOverlay extends StackPane {
         getChildren().add(card);
         setVisible(false);
         setOnMouseClicked(e -> setVisible(false));
-        I18n.localeProperty().addListener((obs, o, n) -> fill());
+        I18n.onLocaleChange(this, this::fill);
         fill();
     }
 

@@ -119,7 +119,7 @@ public final class CacheView extends BorderPane {
         model.stateProperty().addListener((o, a, b) -> refresh());
         model.traceProperty().addListener((o, a, b) -> refresh());
         clockMicros.addListener((o, a, b) -> refresh());
-        I18n.localeProperty().addListener((o, a, b) -> {
+        I18n.onLocaleChange(this, () -> {
             refresh();
             table.refresh();
         });

@@ -1,6 +1,8 @@
 package org.resolvefx.ui.i18n;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -8,6 +10,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.scene.Node;
 
 /**
  * Every visible text of the interface comes from here, so the language can switch at run time:
@@ -61,6 +66,23 @@ public final class I18n {
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
+
+    /**
+     * Runs {@code action} on the FX thread whenever the language changes, for as long as {@code owner} lives.
+     * The locale property is static: a plain listener on it would keep every view that ever registered one
+     * (and its whole window) reachable for good, so the locale holds the listener weakly and the owner holds
+     * it strongly.
+     */
+    public static void onLocaleChange(Node owner, Runnable action) {
+        ChangeListener<Locale> listener = (obs, o, n) -> action.run();
+        @SuppressWarnings("unchecked")
+        List<ChangeListener<Locale>> held = (List<ChangeListener<Locale>>) owner.getProperties()
+                .computeIfAbsent(LISTENERS_KEY, k -> new ArrayList<ChangeListener<Locale>>());
+        held.add(listener);
+        LOCALE.addListener(new WeakChangeListener<>(listener));
+    }
+
+    private static final Object LISTENERS_KEY = new Object();
 
     /** A binding that follows the language. */
     public static StringBinding text(String key, Object... args) {

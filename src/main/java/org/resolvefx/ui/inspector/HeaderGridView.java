@@ -66,7 +66,7 @@ public final class HeaderGridView extends VBox {
 
         model.messageProperty().addListener((obs, o, n) -> refresh());
         model.selectedFieldProperty().addListener((obs, o, n) -> refreshHighlight());
-        I18n.localeProperty().addListener((obs, o, n) -> refresh());
+        I18n.onLocaleChange(this, this::refresh);
         refresh();
     }
 

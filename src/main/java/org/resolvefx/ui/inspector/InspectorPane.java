@@ -74,7 +74,7 @@ public final class InspectorPane extends BorderPane {
             caption.setText(n == null ? "" : n.caption());
             updateDetails();
         });
-        I18n.localeProperty().addListener((obs, o, n) -> updateDetails());
+        I18n.onLocaleChange(this, this::updateDetails);
         updateDetails();
     }
 

@@ -130,7 +130,7 @@ public final class LiveResolveBar extends HBox {
         server.textProperty().addListener((obs, o, n) -> validate());
         type.getEditor().textProperty().addListener((obs, o, n) -> validate());
         running.addListener((obs, o, n) -> validate());
-        I18n.localeProperty().addListener((obs, o, n) -> {
+        I18n.onLocaleChange(this, () -> {
             validate();
             source.setButtonCell(new SourceCell());
         });

@@ -138,7 +138,7 @@ public final class NamespaceView extends BorderPane {
         model.namespaceProperty().addListener((o, a, b) -> invalidate());
         model.traceProperty().addListener((o, a, b) -> invalidate());
         model.stateProperty().addListener((o, a, b) -> onState());
-        I18n.localeProperty().addListener((o, a, b) -> {
+        I18n.onLocaleChange(this, () -> {
             dirty = true;
             refitOnRebuild = true;
             ensureBuilt();

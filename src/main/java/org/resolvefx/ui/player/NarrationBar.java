@@ -32,7 +32,7 @@ public final class NarrationBar extends HBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         getChildren().addAll(step, text);
         model.stateProperty().addListener((obs, o, n) -> refresh());
-        I18n.localeProperty().addListener((obs, o, n) -> refresh());
+        I18n.onLocaleChange(this, this::refresh);
         managedProperty().bind(visibleProperty());
         refresh();
     }

@@ -110,7 +110,7 @@ public final class PlayerBar extends HBox {
         });
         model.playbackProperty().addListener((obs, o, n) -> refresh());
         playing.addListener((obs, o, n) -> refresh());
-        I18n.localeProperty().addListener((obs, o, n) -> refresh());
+        I18n.onLocaleChange(this, this::refresh);
         refresh();
     }
 

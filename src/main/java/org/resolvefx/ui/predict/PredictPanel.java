@@ -133,7 +133,7 @@ public final class PredictPanel extends VBox {
         active.addListener((obs, o, n) -> onCursor());
         kinds.addListener((obs, o, n) -> rebuild(true));
         lessonQuestions.addListener((obs, o, n) -> rebuild(true));
-        I18n.localeProperty().addListener((obs, o, n) -> render());
+        I18n.onLocaleChange(this, this::render);
         attempts.addListener((javafx.collections.ListChangeListener<Attempt>) c -> render());
         sceneProperty().addListener((obs, o, n) -> {
             if (o != null) {

@@ -149,7 +149,7 @@ public final class PresenterView extends BorderPane {
         blanked.addListener((obs, o, n) -> refresh());
         compact.addListener((obs, o, n) -> arrange());
         clock.addListener((obs, o, n) -> tick());
-        I18n.localeProperty().addListener((obs, o, n) -> refresh());
+        I18n.onLocaleChange(this, this::refresh);
         arrange();
         resetElapsed();
     }

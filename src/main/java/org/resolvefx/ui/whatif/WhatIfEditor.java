@@ -88,7 +88,7 @@ public final class WhatIfEditor extends BorderPane {
         getStylesheets().add(Objects.requireNonNull(WhatIfEditor.class.getResource(
                 "/org/resolvefx/ui/whatif/whatif.css")).toExternalForm());
         build();
-        I18n.localeProperty().addListener((obs, o, n) -> refreshTexts());
+        I18n.onLocaleChange(this, this::refreshTexts);
         editor.textArea().textProperty().addListener((obs, o, n) -> {
             if (!loading) {
                 drafts.put(zone, n);
