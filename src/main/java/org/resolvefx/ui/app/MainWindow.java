@@ -806,6 +806,11 @@ public final class MainWindow {
         }
 
         @Override
+        public org.resolvefx.ui.player.NarrationBar narrationBar() {
+            return lookup.narration();
+        }
+
+        @Override
         public void status(String text) {
             MainWindow.this.status(text);
         }

@@ -26,6 +26,7 @@ import org.resolvefx.core.lesson.Lesson;
 import org.resolvefx.core.lesson.LessonException;
 import org.resolvefx.core.lesson.LessonRunner;
 import org.resolvefx.core.lesson.LessonScenario;
+import org.resolvefx.core.lesson.NarrationMarkdown;
 import org.resolvefx.core.lesson.PredictQuestion;
 import org.resolvefx.core.lesson.ScenarioRun;
 import org.resolvefx.core.namespace.NamespaceTree;
@@ -58,6 +59,7 @@ public final class LessonActions {
             LessonSession s = session.get();
             if (s != null && n != s.run().trace()) {
                 session.set(null);
+                host.narrationBar().introProperty().set(null);
             }
         });
     }
@@ -184,6 +186,11 @@ public final class LessonActions {
             NamespaceTree tree = run.world().map(WorldNamespace::of).orElseGet(() -> NamespaceTree.learnedFrom(t));
             host.showLessonTrace(t, tree, run.scenario().effectiveViews());
             session.set(new LessonSession(lesson, run.scenario(), run));
+            // before step 1 the class reads the lesson's introduction, not the generated one
+            LessonSession started = session.get();
+            host.narrationBar().introProperty().set(run.intro().isEmpty() ? null
+                    : new org.resolvefx.core.trace.Narration(NarrationMarkdown.plain(started.intro(I18n.ENGLISH)),
+                    NarrationMarkdown.plain(started.intro(I18n.GERMAN))));
             String title = lesson.title().text(I18n.locale()) + " \u2014 " + scenario.title().text(I18n.locale());
             host.status(I18n.get("lessons.status.started", title, t.messages().size(), t.events().size()));
             browser.setStatus("");

@@ -6,6 +6,7 @@ import javafx.stage.Stage;
 import org.resolvefx.core.lesson.LessonView;
 import org.resolvefx.core.namespace.NamespaceTree;
 import org.resolvefx.core.trace.Trace;
+import org.resolvefx.ui.player.NarrationBar;
 import org.resolvefx.ui.trace.TraceViewModel;
 
 /**
@@ -25,6 +26,9 @@ public interface LessonHost {
      * draw beside it and only the views the scenario asks for.
      */
     void showLessonTrace(Trace trace, NamespaceTree tree, List<LessonView> views);
+
+    /** The narration bar under the Lookup workspace (a lesson puts its introduction there). */
+    NarrationBar narrationBar();
 
     /** A line in the status bar. */
     void status(String text);

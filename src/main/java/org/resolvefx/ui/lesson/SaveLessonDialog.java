@@ -222,6 +222,7 @@ public final class SaveLessonDialog {
         recording.textProperty().bind(I18n.text("lessons.save.recording", trace.events().size(),
                 trace.messages().size()));
         recording.setWrapText(true);
+        recording.setMinHeight(Region.USE_PREF_SIZE);
         recording.getStyleClass().add("lesson-muted");
 
         steps.setId("save-lesson-steps");
@@ -238,8 +239,11 @@ public final class SaveLessonDialog {
         de.setCellValueFactory(c -> c.getValue().de());
         de.setSortable(false);
         steps.getColumns().setAll(List.of(num, en, de));
-        steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        en.setPrefWidth(480);
+        num.setMinWidth(44);
+        num.setMaxWidth(60);
+        // the two languages share the width; the step number keeps its own
+        en.prefWidthProperty().bind(steps.widthProperty().subtract(num.widthProperty()).subtract(24).divide(2));
+        de.prefWidthProperty().bind(en.prefWidthProperty());
         VBox.setVgrow(steps, Priority.ALWAYS);
         steps.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> edit(n));
 

@@ -55,6 +55,11 @@ class LessonWindowTest {
 
     @Start
     void start(Stage stage) {
+        for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
+            if (w != stage) {
+                w.hide();
+            }
+        }
         AppSettings settings = new AppSettings(Preferences.userRoot().node("resolvefx-test/lesson-window"));
         settings.clear();
         I18n.setLocale(I18n.ENGLISH);
@@ -122,7 +127,10 @@ class LessonWindowTest {
         clickCell(robot, browser().scenarioList(), entry.lesson().orElseThrow().scenario(scenarioId).orElseThrow());
         Trace before = model().trace();
         assertThat(browser().scenarioList().getSelectionModel().getSelectedItem().id()).isEqualTo(scenarioId);
-        robot.clickOn(robot.from(browser()).lookup("#lesson-start").queryAs(Button.class));
+        Button start = robot.from(browser()).lookup("#lesson-start").queryAs(Button.class);
+        assertThat(start.isDisable()).isFalse();
+        // fired rather than clicked: windows other tests leave behind may lie over its screen position
+        robot.interact(start::fire);
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model().trace() != before && !browser().isRunning());
         } catch (java.util.concurrent.TimeoutException e) {
@@ -163,6 +171,9 @@ class LessonWindowTest {
         assertThat(window.lookupWorkspace().isShown(TraceWorkspace.Pane.FLOW)).isTrue();
         assertThat(window.lookupWorkspace().isShown(TraceWorkspace.Pane.INSPECTOR)).isFalse();
 
+        // before step 1: the lesson's introduction
+        assertThat(narrationAt(robot, 0)).isEqualTo(NarrationMarkdown.plain(expected.intro().en()))
+                .contains("Eight messages");
         String en = narrationAt(robot, 1);
         assertThat(en).isEqualTo(NarrationMarkdown.plain(step1.markdown().en()))
                 .isNotEqualTo(NarrationMarkdown.plain(step1.markdown().de()))
@@ -184,6 +195,7 @@ class LessonWindowTest {
                 org.resolvefx.core.trace.Question.of("www.mit.edu.", org.xbill.DNS.Type.A),
                 org.resolvefx.core.trace.ResolutionMode.ITERATIVE), false));
         assertThat(window.lessons().session()).isEmpty();
+        assertThat(narrationAt(robot, 0)).doesNotContain("Eight messages");
         assertThat(window.lessons().notesSupplier().apply(1)).isEmpty();
     }
 
