@@ -76,6 +76,8 @@ import org.resolvefx.ui.inspector.InspectorPane;
 import org.resolvefx.ui.inspector.InspectorView;
 import org.resolvefx.ui.live.LiveResolveBar;
 import org.resolvefx.ui.live.LiveResolver;
+import org.resolvefx.ui.lesson.LessonActions;
+import org.resolvefx.ui.lesson.LessonHost;
 import org.xbill.DNS.Type;
 
 /**
@@ -111,6 +113,9 @@ public final class MainWindow {
     private final LiveResolver resolver;
     private final LiveResolveBar resolveBar;
     private final ClassroomActions classroom;
+    private final LessonActions lessons;
+    /** Namespace trees of lesson traces (their lesson's world), by trace identity. */
+    private final Map<Trace, NamespaceTree> lessonTrees = new java.util.IdentityHashMap<>();
 
     private final StatusBar statusBar = new StatusBar();
     private final Button cancelButton = new Button();
@@ -144,6 +149,13 @@ public final class MainWindow {
         this.resolver = new LiveResolver(world);
         this.resolveBar = new LiveResolveBar(resolver, new LiveListener());
         this.classroom = new ClassroomActions(this);
+        this.lessons = new LessonActions(new LessonWindowHost());
+        // a started lesson brings its own questions (predict mode) and lecturer notes (presenter view)
+        lessons.sessionProperty().addListener((obs, o, session) -> {
+            if (session != null) {
+                classroom.useLesson(session.run(), session.lesson().id());
+            }
+        });
 
         root.setId("main-window");
         root.setTop(new VBox(buildMenuBar(), buildToolBar()));
@@ -240,6 +252,11 @@ public final class MainWindow {
         return theme;
     }
 
+    /** Lessons: the browser, opening and saving lessons, and the lesson on show (presenter and predict mode). */
+    public LessonActions lessons() {
+        return lessons;
+    }
+
     public boolean showsLookup() {
         return content.getChildren().contains(lookup);
     }
@@ -272,7 +289,8 @@ public final class MainWindow {
         close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
         MenuItem quit = item("menu.file.quit", stage::close);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        file.getItems().addAll(open, recentMenu, new SeparatorMenuItem(), saveTrace, savePcap, export,
+        file.getItems().addAll(open, lessons.openFolderItem(), recentMenu, new SeparatorMenuItem(), saveTrace,
+                lessons.saveItem(), savePcap, export,
                 new SeparatorMenuItem(), close, quit);
 
         Menu edit = menu("menu.edit");
@@ -359,7 +377,7 @@ public final class MainWindow {
         MenuItem about = item("menu.help.about", this::showAbout);
         help.getItems().addAll(keys, about);
 
-        bar.getMenus().addAll(file, edit, view, classroom.menu(), help);
+        bar.getMenus().addAll(file, edit, view, lessons.menu(), classroom.menu(), help);
         return bar;
     }
 
@@ -393,7 +411,7 @@ public final class MainWindow {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, modes, lookupChooser, spacer, resolveBar);
+        HBox bar = new HBox(10, modes, lessons.toolBarButton(), lookupChooser, spacer, resolveBar);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
         bar.setId("main-toolbar");
@@ -650,6 +668,10 @@ public final class MainWindow {
 
     /** The namespace tree to draw beside a lookup: the sandbox world's, or what its messages reveal. */
     private NamespaceTree treeFor(Trace t) {
+        NamespaceTree lessonTree = lessonTrees.get(t);
+        if (lessonTree != null) {
+            return lessonTree;
+        }
         SandboxWorld w = resolver.world(); // what-if editing may have replaced the startup world
         if (t.worldId().filter(w.id()::equals).isPresent()) {
             if (worldTree == null || worldTreeOf != w) {
@@ -779,6 +801,63 @@ public final class MainWindow {
         }
     }
 
+    /** What the lesson features may do in this window. */
+    private final class LessonWindowHost implements LessonHost {
+        @Override
+        public Stage stage() {
+            return stage;
+        }
+
+        @Override
+        public org.resolvefx.ui.trace.TraceViewModel model() {
+            return lookup.model();
+        }
+
+        @Override
+        public void showLessonTrace(Trace t, NamespaceTree tree, List<org.resolvefx.core.lesson.LessonView> views) {
+            cancelLoading();
+            openFile = null;
+            updateTitle();
+            lookups.clear();
+            lessonTrees.clear();
+            lessonTrees.put(t, tree);
+            setRows(t);
+            showLookup(t, false);
+            java.util.Set<TraceWorkspace.Pane> panes = java.util.EnumSet.noneOf(TraceWorkspace.Pane.class);
+            for (org.resolvefx.core.lesson.LessonView v : views) {
+                panes.add(switch (v) {
+                    case TREE -> TraceWorkspace.Pane.TREE;
+                    case FLOW, SEQUENCE -> TraceWorkspace.Pane.FLOW;
+                    case INSPECTOR -> TraceWorkspace.Pane.INSPECTOR;
+                    case CACHE -> TraceWorkspace.Pane.CACHE;
+                });
+            }
+            panes.forEach(p -> lookup.setShown(p, true));
+            for (TraceWorkspace.Pane p : TraceWorkspace.Pane.values()) {
+                lookup.setShown(p, panes.contains(p));
+                paneItems.get(p).setSelected(lookup.isShown(p));
+            }
+            layoutItems.values().forEach(ri -> ri.setSelected(false));
+            lookup.showSequence(views.contains(org.resolvefx.core.lesson.LessonView.SEQUENCE)
+                    && !views.contains(org.resolvefx.core.lesson.LessonView.FLOW));
+        }
+
+        @Override
+        public org.resolvefx.ui.player.NarrationBar narrationBar() {
+            return lookup.narration();
+        }
+
+        @Override
+        public void status(String text) {
+            MainWindow.this.status(text);
+        }
+
+        @Override
+        public void rememberFile(Path file) {
+            settings.addRecentFile(file);
+        }
+    }
+
     private final class LookupCell extends ListCell<Trace> {
         @Override
         protected void updateItem(Trace t, boolean empty) {
@@ -872,7 +951,8 @@ public final class MainWindow {
         fc.setTitle(I18n.get("open.title"));
         fc.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter(I18n.get("open.filter.all"), "*.pcap", "*.pcapng", "*.cap",
-                        "*.trace.json", "*.json", "*.bin", "*.dns", "*.hex", "*.txt"),
+                        "*.trace.json", "*.json", "*.bin", "*.dns", "*.hex", "*.txt", LessonActions.archivePattern()),
+                new FileChooser.ExtensionFilter(I18n.get("open.filter.lessons"), LessonActions.archivePattern()),
                 new FileChooser.ExtensionFilter(I18n.get("open.filter.captures"), "*.pcap", "*.pcapng", "*.cap"),
                 new FileChooser.ExtensionFilter(I18n.get("open.filter.traces"), "*.trace.json", "*.json"),
                 new FileChooser.ExtensionFilter(I18n.get("open.filter.messages"), "*.bin", "*.dns", "*.hex", "*.txt"),
@@ -916,6 +996,10 @@ public final class MainWindow {
      * on it).
      */
     public Task<?> openFile(Path file) {
+        if (LessonActions.isLessonPath(file)) {
+            // a lesson opens in the lesson browser; what is on show stays until a scenario starts
+            return lessons.open(file);
+        }
         cancelLoading();
         if (TraceFiles.looksLikeTrace(file)) {
             return openTrace(file);

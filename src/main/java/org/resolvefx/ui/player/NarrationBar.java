@@ -4,7 +4,10 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.resolvefx.core.playback.PlaybackState;
+import org.resolvefx.core.trace.Narration;
 import org.resolvefx.ui.i18n.I18n;
 import org.resolvefx.ui.trace.TraceViewModel;
 
@@ -16,6 +19,7 @@ public final class NarrationBar extends HBox {
     private final TraceViewModel model;
     private final Label step = new Label();
     private final Label text = new Label();
+    private final ObjectProperty<Narration> intro = new SimpleObjectProperty<>();
 
     public NarrationBar(TraceViewModel model) {
         this.model = model;
@@ -33,8 +37,17 @@ public final class NarrationBar extends HBox {
         getChildren().addAll(step, text);
         model.stateProperty().addListener((obs, o, n) -> refresh());
         I18n.onLocaleChange(this, this::refresh);
+        intro.addListener((obs, o, n) -> refresh());
         managedProperty().bind(visibleProperty());
         refresh();
+    }
+
+    /**
+     * What to say before step 1 instead of the generated introduction (a lesson's own introduction);
+     * null for the generated one.
+     */
+    public ObjectProperty<Narration> introProperty() {
+        return intro;
     }
 
     /** The sentence shown now (for tests and exports). */
@@ -51,6 +64,7 @@ public final class NarrationBar extends HBox {
         }
         step.setText(s.position() == 0 ? I18n.get("narration.start")
                 : I18n.get("narration.step", s.position(), s.eventCount()));
-        text.setText(s.narration().text(I18n.locale()));
+        Narration said = s.position() == 0 && intro.get() != null ? intro.get() : s.narration();
+        text.setText(said.text(I18n.locale()));
     }
 }
