@@ -129,13 +129,18 @@ class LessonWindowTest {
         assertThat(browser().scenarioList().getSelectionModel().getSelectedItem().id()).isEqualTo(scenarioId);
         Button start = robot.from(browser()).lookup("#lesson-start").queryAs(Button.class);
         assertThat(start.isDisable()).isFalse();
-        // fired rather than clicked: windows other tests leave behind may lie over its screen position
-        robot.interact(start::fire);
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model().trace() != before && !browser().isRunning());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the scenario did not start: " + browser().statusText(), e);
-        }
+        // the Start button's own action, called rather than clicked (windows other tests leave behind may lie
+        // over its screen position), so the test holds the task it starts
+        AtomicReference<Task<?>> started = new AtomicReference<>();
+        robot.interact(() -> started.set(browser().startSelected()));
+        assertThat(started.get()).as("a scenario task for " + browser().selected() + " / "
+                + browser().scenarioList().getSelectionModel().getSelectedItem()).isNotNull();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, started.get()::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<String> outcome = new AtomicReference<>();
+        robot.interact(() -> outcome.set(started.get().getState() + " " + started.get().getException()));
+        assertThat(outcome.get()).as("the scenario ran").startsWith("SUCCEEDED");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model().trace() != before && !browser().isRunning());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -189,6 +194,10 @@ class LessonWindowTest {
         assertThat(window.lessons().notesSupplier().apply(0)).isEqualTo(expected.introNotes().de().isEmpty()
                 ? expected.introNotes().en() : expected.introNotes().de()).isNotEmpty();
         assertThat(window.lessons().questions()).isEqualTo(expected.questions());
+        // ... and the main window hands them on: the lesson's questions are in predict mode for this trace
+        assertThat(window.classroom().predictPanel().lessonQuestionsProperty().get())
+                .hasSize(org.resolvefx.core.predict.LessonQuestions.forRun(expected, "02").questions().size())
+                .isNotEmpty();
 
         // another lookup ends the session
         robot.interact(() -> window.showLookup(window.resolver().resolveNow(
