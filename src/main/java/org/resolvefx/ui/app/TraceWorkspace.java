@@ -39,6 +39,12 @@ public final class TraceWorkspace extends BorderPane {
     }
 
     private final TraceViewModel model = new TraceViewModel();
+    /**
+     * Listens before the views do (fields initialise in order): a long lookup switches to the sequence
+     * diagram before the views see the new state, so the hidden message-flow figure never lays out a
+     * thousand arrows nobody sees (the views skip work while hidden).
+     */
+    private final Object diagramChooser = chooseDiagramOnLoad();
     private final NamespaceView tree = new NamespaceView(model);
     private final FlowView flow = new FlowView(model);
     private final SequenceView sequence = new SequenceView(model);
@@ -85,17 +91,22 @@ public final class TraceWorkspace extends BorderPane {
         setCenter(rows);
         setBottom(new VBox(narration, player));
 
-        model.stateProperty().addListener((obs, o, n) -> {
-            // a long lookup reads better (and draws far faster) as a sequence diagram; short ones as the figure
-            if (model.lastMoveProperty().get() == TraceViewModel.Move.LOAD && model.trace() != null) {
-                showSequence(model.trace().messages().size() > FlowView.MANY_MESSAGES);
-            }
-            followCursor(n);
-        });
+        model.stateProperty().addListener((obs, o, n) -> followCursor(n));
         model.onOpenMessageProperty().set(this::openMessage);
         inspector.setPartnerLookup(this::partnerOf);
         // the cache counts TTLs down on the trace clock the player runs between steps
         cache.clockMicrosProperty().bind(player.clockMicrosProperty());
+    }
+
+    private Object chooseDiagramOnLoad() {
+        javafx.beans.value.ChangeListener<PlaybackState> chooser = (obs, o, n) -> {
+            // a long lookup reads better (and draws far faster) as a sequence diagram; short ones as the figure
+            if (model.lastMoveProperty().get() == TraceViewModel.Move.LOAD && model.trace() != null) {
+                showSequence(model.trace().messages().size() > FlowView.MANY_MESSAGES);
+            }
+        };
+        model.stateProperty().addListener(chooser);
+        return chooser;
     }
 
     public TraceViewModel model() {
