@@ -42,8 +42,12 @@ public final class PlaybackFrameTimes {
         boolean[] measuring = {false};
         MainWindow[] window = new MainWindow[1];
         window[0] = openWindow(layout);
+        boolean heartbeat = !(args.length > 2 && args[2].equalsIgnoreCase("noheartbeat"));
         CountDownLatch started = new CountDownLatch(1);
         Platform.runLater(() -> {
+            if (heartbeat) {
+                startHeartbeat(window[0]);
+            }
             PerformanceTracker tracker = PerformanceTracker.getSceneTracker(window[0].scene());
             tracker.setOnRenderedFrameTask(() -> {
                 long now = System.nanoTime();
@@ -76,8 +80,8 @@ public final class PlaybackFrameTimes {
         }
         Collections.sort(sorted);
         TraceViewModel model = window[0].lookupWorkspace().model();
-        System.out.printf(Locale.ROOT, "layout %s; trace: %d messages, %d events; tree: %d names; played to step %d in %d s%n",
-                layout, model.trace().messages().size(), model.trace().events().size(), model.namespaceProperty().get().size(),
+        System.out.printf(Locale.ROOT, "layout %s%s; trace: %d messages, %d events; tree: %d names; played to step %d in %d s%n",
+                layout, heartbeat ? " (heartbeat)" : " (no heartbeat)", model.trace().messages().size(), model.trace().events().size(), model.namespaceProperty().get().size(),
                 position[0], seconds);
         System.out.printf(Locale.ROOT, "frames: %d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n",
                 sorted.size(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1));
@@ -117,6 +121,30 @@ public final class PlaybackFrameTimes {
         });
         started.await(30, TimeUnit.SECONDS);
         return window[0];
+    }
+
+    /**
+     * Makes every pulse render: a 2 x 2 px square in the window's corner changes its opacity on each
+     * pulse. Without it, a pulse in which no view changed renders nothing, and the time between two
+     * rendered frames measures how long playback stood still (0.4 s between steps at 4x when no packet
+     * travels), not what a frame costs. With it, each gap is one pulse: its animation, CSS, layout and
+     * painting (the square itself repaints 4 pixels).
+     */
+    private static void startHeartbeat(MainWindow window) {
+        javafx.scene.shape.Rectangle beat = new javafx.scene.shape.Rectangle(2, 2);
+        beat.setManaged(false);
+        beat.setMouseTransparent(true);
+        beat.setFill(javafx.scene.paint.Color.GRAY);
+        ((javafx.scene.layout.Pane) window.scene().getRoot()).getChildren().add(beat);
+        new javafx.animation.AnimationTimer() {
+            private boolean odd;
+
+            @Override
+            public void handle(long now) {
+                odd = !odd;
+                beat.setOpacity(odd ? 0.5 : 0.6);
+            }
+        }.start();
     }
 
     private static double pct(List<Double> sorted, double p) {

@@ -59,6 +59,8 @@ public final class TraceWorkspace extends BorderPane {
     private final SplitPane bottom = new SplitPane();
     private final SplitPane rows = new SplitPane();
     private final java.util.EnumSet<Pane> shown = java.util.EnumSet.allOf(Pane.class);
+    /** True when the cursor moved while the inspector was not in the scene (see followCursor). */
+    private boolean inspectorBehind;
 
     public TraceWorkspace() {
         getStyleClass().add("trace-workspace");
@@ -92,10 +94,17 @@ public final class TraceWorkspace extends BorderPane {
         setBottom(new VBox(narration, player));
 
         model.stateProperty().addListener((obs, o, n) -> followCursor(n));
+        inspector.sceneProperty().addListener((obs, o, n) -> {
+            if (n != null) {
+                catchUpInspector();
+            }
+        });
         model.onOpenMessageProperty().set(this::openMessage);
         inspector.setPartnerLookup(this::partnerOf);
         // the cache counts TTLs down on the trace clock the player runs between steps
         cache.clockMicrosProperty().bind(player.clockMicrosProperty());
+        // -Dresolvefx.startupProbe: the main window shows this workspace first, so its first frame is the app's
+        StartupProbe.installIfAsked(this);
     }
 
     private Object chooseDiagramOnLoad() {
@@ -121,8 +130,19 @@ public final class TraceWorkspace extends BorderPane {
         return narration;
     }
 
+    /** The inspector of this workspace, showing the cursor's message (brought up to date if it was hidden). */
     public InspectorView inspector() {
+        catchUpInspector();
         return inspector;
+    }
+
+    private void catchUpInspector() {
+        if (inspectorBehind) {
+            inspectorBehind = false;
+            PlaybackState s = model.state();
+            List<Arrow> arrows = s == null ? List.of() : s.arrows();
+            inspector.show(arrows.isEmpty() ? null : inspect(arrows.get(arrows.size() - 1)));
+        }
     }
 
     public FlowView flow() {
@@ -234,6 +254,13 @@ public final class TraceWorkspace extends BorderPane {
      * before it): a function of the position alone, so stepping back restores it exactly.
      */
     private void followCursor(PlaybackState s) {
+        if (inspector.getScene() == null) {
+            // not on show (a layout without it, or the other workspace): dissecting and laying out a message
+            // nobody sees was a third of a step's work. It catches up when it is shown or asked for
+            inspectorBehind = true;
+            return;
+        }
+        inspectorBehind = false;
         List<Arrow> arrows = s == null ? List.of() : s.arrows();
         inspector.show(arrows.isEmpty() ? null : inspect(arrows.get(arrows.size() - 1)));
     }
@@ -245,6 +272,7 @@ public final class TraceWorkspace extends BorderPane {
         }
         for (Arrow a : s.arrows()) {
             if (a.message().equals(m)) {
+                inspectorBehind = false;
                 inspector.show(inspect(a));
                 return;
             }
@@ -286,7 +314,7 @@ public final class TraceWorkspace extends BorderPane {
         return switch (view) {
             case FLOW -> showsSequence() ? sequence.exportNode() : flow.exportNode();
             case TREE -> tree.exportNode();
-            case INSPECTOR -> inspector;
+            case INSPECTOR -> inspector();
             case WINDOW -> getScene() == null ? this : getScene().getRoot();
         };
     }

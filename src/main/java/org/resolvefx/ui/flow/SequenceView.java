@@ -51,6 +51,8 @@ public final class SequenceView extends Region {
     /** The exported picture shows at most this many rows: the last ones up to the cursor. */
     public static final int EXPORT_ROWS = 60;
     static final int OVERSCAN = 4;
+    /** Rows ahead whose spans a sideways scroll brings into sight with the current row's (when they fit). */
+    static final int LOOK_AHEAD = 16;
     static final double ROW_EM = 2.8;
     /** Smallest distance between two lifelines; wider views spread them out. */
     static final double SPACING_EM = 17;
@@ -82,6 +84,7 @@ public final class SequenceView extends Region {
     private double scrollY;
     private boolean revealPending;
     private boolean revealCentre;
+    private boolean revealBackwards;
     private boolean updatingBars;
     /** The state the rows were last drawn for (the cursor may move on while the view is hidden). */
     private PlaybackState applied;
@@ -504,6 +507,7 @@ public final class SequenceView extends Region {
         if (context.currentRow != previous || move == TraceViewModel.Move.LOAD) {
             revealPending = true;
             revealCentre = move != TraceViewModel.Move.STEP_FORWARD && move != TraceViewModel.Move.STEP_BACK;
+            revealBackwards = move == TraceViewModel.Move.STEP_BACK;
             requestLayout();
             if (body.getHeight() > 0) {
                 reveal();
@@ -553,6 +557,20 @@ public final class SequenceView extends Region {
                 // too wide for the view: show the sender's end, where the badge is
                 x = fromX > toX ? b + room - viewW : a - room;
             } else {
+                // bring the coming rows' spans into sight along with this one's, as many as fit: with
+                // lifelines wider than the view, the next rows would otherwise scroll back and forth
+                int dir = revealBackwards ? -1 : 1;
+                for (int r = context.currentRow + dir, k = 0; r >= 0 && r < context.rows().size() && k < LOOK_AHEAD;
+                        r += dir, k++) {
+                    SequenceRow next = context.rows().get(r);
+                    double na = Math.min(a, Math.min(context.x(next.fromId()), context.x(next.toId())));
+                    double nb = Math.max(b, Math.max(context.x(next.fromId()), context.x(next.toId())));
+                    if (nb - na + 2 * room > viewW) {
+                        break;
+                    }
+                    a = na;
+                    b = nb;
+                }
                 double margin = Math.min(context.spacing / 2, (viewW - (b - a)) / 2);
                 x = a - margin < scrollX ? a - margin : b + margin - viewW;
             }
