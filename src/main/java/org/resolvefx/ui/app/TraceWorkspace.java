@@ -61,6 +61,8 @@ public final class TraceWorkspace extends BorderPane {
     private final java.util.EnumSet<Pane> shown = java.util.EnumSet.allOf(Pane.class);
     /** True when the cursor moved while the inspector was not in the scene (see followCursor). */
     private boolean inspectorBehind;
+    /** True while a catch-up of the inspector waits in the event queue. */
+    private boolean inspectorScheduled;
 
     public TraceWorkspace() {
         getStyleClass().add("trace-workspace");
@@ -254,15 +256,22 @@ public final class TraceWorkspace extends BorderPane {
      * before it): a function of the position alone, so stepping back restores it exactly.
      */
     private void followCursor(PlaybackState s) {
-        if (inspector.getScene() == null) {
+        inspectorBehind = true;
+        if (inspector.getScene() == null || inspectorScheduled) {
             // not on show (a layout without it, or the other workspace): dissecting and laying out a message
             // nobody sees was a third of a step's work. It catches up when it is shown or asked for
-            inspectorBehind = true;
             return;
         }
-        inspectorBehind = false;
-        List<Arrow> arrows = s == null ? List.of() : s.arrows();
-        inspector.show(arrows.isEmpty() ? null : inspect(arrows.get(arrows.size() - 1)));
+        // Shown a frame later than the other views: a step's frame then draws the diagram and the tree, and
+        // the next one the inspector (its field tree, grid and bytes are the dearest part of a step), so no
+        // single frame carries both. Whoever asks for the inspector before gets it up to date (inspector()).
+        inspectorScheduled = true;
+        javafx.application.Platform.runLater(() -> {
+            inspectorScheduled = false;
+            if (inspector.getScene() != null) {
+                catchUpInspector();
+            }
+        });
     }
 
     private void openMessage(WireMessage m) {
