@@ -39,6 +39,12 @@ public final class TraceWorkspace extends BorderPane {
     }
 
     private final TraceViewModel model = new TraceViewModel();
+    /**
+     * Listens before the views do (fields initialise in order): a long lookup switches to the sequence
+     * diagram before the views see the new state, so the hidden message-flow figure never lays out a
+     * thousand arrows nobody sees (the views skip work while hidden).
+     */
+    private final Object diagramChooser = chooseDiagramOnLoad();
     private final NamespaceView tree = new NamespaceView(model);
     private final FlowView flow = new FlowView(model);
     private final SequenceView sequence = new SequenceView(model);
@@ -53,6 +59,10 @@ public final class TraceWorkspace extends BorderPane {
     private final SplitPane bottom = new SplitPane();
     private final SplitPane rows = new SplitPane();
     private final java.util.EnumSet<Pane> shown = java.util.EnumSet.allOf(Pane.class);
+    /** True when the cursor moved while the inspector was not in the scene (see followCursor). */
+    private boolean inspectorBehind;
+    /** True while a catch-up of the inspector waits in the event queue. */
+    private boolean inspectorScheduled;
 
     public TraceWorkspace() {
         getStyleClass().add("trace-workspace");
@@ -85,17 +95,29 @@ public final class TraceWorkspace extends BorderPane {
         setCenter(rows);
         setBottom(new VBox(narration, player));
 
-        model.stateProperty().addListener((obs, o, n) -> {
-            // a long lookup reads better (and draws far faster) as a sequence diagram; short ones as the figure
-            if (model.lastMoveProperty().get() == TraceViewModel.Move.LOAD && model.trace() != null) {
-                showSequence(model.trace().messages().size() > FlowView.MANY_MESSAGES);
+        model.stateProperty().addListener((obs, o, n) -> followCursor(n));
+        inspector.sceneProperty().addListener((obs, o, n) -> {
+            if (n != null) {
+                catchUpInspector();
             }
-            followCursor(n);
         });
         model.onOpenMessageProperty().set(this::openMessage);
         inspector.setPartnerLookup(this::partnerOf);
         // the cache counts TTLs down on the trace clock the player runs between steps
         cache.clockMicrosProperty().bind(player.clockMicrosProperty());
+        // -Dresolvefx.startupProbe: the main window shows this workspace first, so its first frame is the app's
+        StartupProbe.installIfAsked(this);
+    }
+
+    private Object chooseDiagramOnLoad() {
+        javafx.beans.value.ChangeListener<PlaybackState> chooser = (obs, o, n) -> {
+            // a long lookup reads better (and draws far faster) as a sequence diagram; short ones as the figure
+            if (model.lastMoveProperty().get() == TraceViewModel.Move.LOAD && model.trace() != null) {
+                showSequence(model.trace().messages().size() > FlowView.MANY_MESSAGES);
+            }
+        };
+        model.stateProperty().addListener(chooser);
+        return chooser;
     }
 
     public TraceViewModel model() {
@@ -110,8 +132,19 @@ public final class TraceWorkspace extends BorderPane {
         return narration;
     }
 
+    /** The inspector of this workspace, showing the cursor's message (brought up to date if it was hidden). */
     public InspectorView inspector() {
+        catchUpInspector();
         return inspector;
+    }
+
+    private void catchUpInspector() {
+        if (inspectorBehind) {
+            inspectorBehind = false;
+            PlaybackState s = model.state();
+            List<Arrow> arrows = s == null ? List.of() : s.arrows();
+            inspector.show(arrows.isEmpty() ? null : inspect(arrows.get(arrows.size() - 1)));
+        }
     }
 
     public FlowView flow() {
@@ -223,8 +256,22 @@ public final class TraceWorkspace extends BorderPane {
      * before it): a function of the position alone, so stepping back restores it exactly.
      */
     private void followCursor(PlaybackState s) {
-        List<Arrow> arrows = s == null ? List.of() : s.arrows();
-        inspector.show(arrows.isEmpty() ? null : inspect(arrows.get(arrows.size() - 1)));
+        inspectorBehind = true;
+        if (inspector.getScene() == null || inspectorScheduled) {
+            // not on show (a layout without it, or the other workspace): dissecting and laying out a message
+            // nobody sees was a third of a step's work. It catches up when it is shown or asked for
+            return;
+        }
+        // Shown a frame later than the other views: a step's frame then draws the diagram and the tree, and
+        // the next one the inspector (its field tree, grid and bytes are the dearest part of a step), so no
+        // single frame carries both. Whoever asks for the inspector before gets it up to date (inspector()).
+        inspectorScheduled = true;
+        javafx.application.Platform.runLater(() -> {
+            inspectorScheduled = false;
+            if (inspector.getScene() != null) {
+                catchUpInspector();
+            }
+        });
     }
 
     private void openMessage(WireMessage m) {
@@ -234,6 +281,7 @@ public final class TraceWorkspace extends BorderPane {
         }
         for (Arrow a : s.arrows()) {
             if (a.message().equals(m)) {
+                inspectorBehind = false;
                 inspector.show(inspect(a));
                 return;
             }
@@ -275,7 +323,7 @@ public final class TraceWorkspace extends BorderPane {
         return switch (view) {
             case FLOW -> showsSequence() ? sequence.exportNode() : flow.exportNode();
             case TREE -> tree.exportNode();
-            case INSPECTOR -> inspector;
+            case INSPECTOR -> inspector();
             case WINDOW -> getScene() == null ? this : getScene().getRoot();
         };
     }

@@ -66,6 +66,9 @@ public final class CacheView extends BorderPane {
     private final DoubleProperty em = new SimpleDoubleProperty(14);
     private String placeholderKey;
 
+    /** True when the cursor or clock moved while the view was not in a scene (see refresh). */
+    private boolean behind;
+
     public CacheView(TraceViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
         getStyleClass().add("cache-view");
@@ -116,6 +119,11 @@ public final class CacheView extends BorderPane {
                 table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
             });
         });
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                catchUp();
+            }
+        });
         model.stateProperty().addListener((o, a, b) -> refresh());
         model.traceProperty().addListener((o, a, b) -> refresh());
         clockMicros.addListener((o, a, b) -> refresh());
@@ -133,15 +141,34 @@ public final class CacheView extends BorderPane {
 
     /** The rows shown now, in table order. */
     public List<CacheRow> rows() {
+        catchUp();
         return List.copyOf(rows);
     }
 
     /** The table itself (for tests and keyboard focus). */
     public TableView<CacheRow> table() {
+        catchUp();
         return table;
     }
 
     private void refresh() {
+        if (getScene() == null) {
+            // not on show (the lecture layout hides it): the clock ticks on every frame while playing, and
+            // working out the cache for a view nobody sees was wasted. It catches up when shown or asked
+            behind = true;
+            return;
+        }
+        refreshNow();
+    }
+
+    private void catchUp() {
+        if (behind) {
+            refreshNow();
+        }
+    }
+
+    private void refreshNow() {
+        behind = false;
         PlaybackState s = model.state();
         if (s == null || model.trace() == null) {
             rows.clear();

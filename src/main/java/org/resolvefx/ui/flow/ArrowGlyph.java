@@ -95,6 +95,8 @@ final class ArrowGlyph {
     private DiagramMetrics metrics;
     private final List<String> stateClasses = new ArrayList<>();
     private double progress = 1;
+    /** The arguments and state of the last {@link #draw}, null after ids were cleared. */
+    private List<Object> drawnKey;
 
     ArrowGlyph(String idPrefix) {
         this.idPrefix = idPrefix;
@@ -175,6 +177,13 @@ final class ArrowGlyph {
 
     /** Draws the arrow. {@code row} comes from {@link #measure} (its text null for no label). */
     void draw(ArrowLook newLook, Geometry g, LabelRow row, DiagramMetrics m) {
+        // drawing the same again would still replace every path element and transform, and make the
+        // renderer repaint the glyph: skip it
+        List<Object> key = java.util.Arrays.asList(newLook, g, row, m, progress, List.copyOf(stateClasses));
+        if (key.equals(drawnKey)) {
+            return;
+        }
+        drawnKey = key;
         this.look = newLook;
         this.geometry = g;
         this.metrics = m;
@@ -485,6 +494,7 @@ final class ArrowGlyph {
 
     /** Forgets the ids of all parts (a pooled row's glyph must not be found by look-ups). */
     void clearIds() {
+        drawnKey = null;
         for (Node n : new Node[] {lines, marks, badgeText, lostCross, ignoredMark, retryMark, tcpTag, errorTag}) {
             if (n != null) {
                 n.setId(null);

@@ -41,6 +41,8 @@ final class EndpointBox extends Region {
     private final Label cacheBadge = new Label();
     private final Tooltip tooltip = new Tooltip();
     private EndpointMark mark;
+    private double crossW = -1;
+    private double crossH = -1;
 
     EndpointBox(String idPrefix, String endpointId, Role role, Endpoint endpoint, String displayName,
                 DiagramMetrics m) {
@@ -119,24 +121,41 @@ final class EndpointBox extends Region {
         }
     }
 
-    /** Shows what playback says about this host now. */
+    /** Shows what playback says about this host now (touching only what changes: see {@link #toggle}). */
     void applyMark(EndpointMark newMark, boolean active) {
         this.mark = newMark;
         toggle("active", active);
         boolean skipped = newMark != null && newMark.isSkipped();
         toggle("skipped", skipped);
-        cross.setVisible(skipped);
-        skipPill.setVisible(skipped);
+        boolean changed = show(cross, skipped) | show(skipPill, skipped);
         if (skipped) {
-            skipPill.setText(FlowTexts.skipReason(newMark.skip().reason()));
+            changed |= setText(skipPill, FlowTexts.skipReason(newMark.skip().reason()));
         }
         boolean cache = newMark != null && newMark.answeredFromCache();
         toggle("cache-hit", cache);
-        cacheBadge.setVisible(cache);
+        changed |= show(cacheBadge, cache);
         if (cache) {
-            cacheBadge.setText(FlowTexts.cacheBadge(newMark.cacheHits()));
+            changed |= setText(cacheBadge, FlowTexts.cacheBadge(newMark.cacheHits()));
         }
-        requestLayout();
+        if (changed) {
+            requestLayout();
+        }
+    }
+
+    private static boolean show(javafx.scene.Node n, boolean visible) {
+        if (n.isVisible() == visible) {
+            return false;
+        }
+        n.setVisible(visible);
+        return true;
+    }
+
+    private static boolean setText(Label l, String text) {
+        if (text.equals(l.getText())) {
+            return false;
+        }
+        l.setText(text);
+        return true;
     }
 
     /** Marks go on in one fixed order, so that the same state always gives the same class list. */
@@ -169,9 +188,14 @@ final class EndpointBox extends Region {
         double w = getWidth();
         double h = getHeight();
         content.resizeRelocate(0, 0, w, h);
-        double inset = h * 0.12;
-        cross.getElements().setAll(new MoveTo(inset, inset), new LineTo(w - inset, h - inset),
-                new MoveTo(inset, h - inset), new LineTo(w - inset, inset));
+        if (w != crossW || h != crossH) {
+            // new path elements mark the cross for repainting: only when the box changed size
+            crossW = w;
+            crossH = h;
+            double inset = h * 0.12;
+            cross.getElements().setAll(new MoveTo(inset, inset), new LineTo(w - inset, h - inset),
+                    new MoveTo(inset, h - inset), new LineTo(w - inset, inset));
+        }
         if (skipPill.isVisible()) {
             skipPill.applyCss();
             double pw = Math.min(w, skipPill.prefWidth(-1));

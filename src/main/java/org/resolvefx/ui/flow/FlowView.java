@@ -196,6 +196,7 @@ public final class FlowView extends Region {
             }
         });
         sceneProperty().addListener((o, a, b) -> requestLayout());
+        OnScreen.whenShown(this, this::catchUp);
         installZoom();
     }
 
@@ -212,6 +213,10 @@ public final class FlowView extends Region {
     public Node exportNode() {
         finishPacket();
         ensureBuilt();
+        if (builtFor != null && model.state() != null && shown != model.state()) {
+            // drawn while hidden: the picture must show the cursor's state all the same
+            apply(model.state(), TraceViewModel.Move.JUMP);
+        }
         return diagram;
     }
 
@@ -236,6 +241,12 @@ public final class FlowView extends Region {
     private void onState() {
         if (getScene() == null) {
             requestLayout();
+            return;
+        }
+        if (!OnScreen.isTreeVisible(this)) {
+            // in the other tab (or hidden otherwise): nothing to draw now. The view draws from the state
+            // alone, so it catches up when it is shown again (see catchUp)
+            finishPacket();
             return;
         }
         // a new trace (or a live one grown by a step) is laid out first, then shown with its real move,
@@ -749,10 +760,23 @@ public final class FlowView extends Region {
 
     // ------------------------------------------------------------------ layout, zoom
 
+    /** Shows the cursor's state if it moved while the view was hidden (no animation: like a jump). */
+    private void catchUp() {
+        if (getScene() == null || !OnScreen.isTreeVisible(this)) {
+            return;
+        }
+        // built even without a trace: building sets the hint that no lookup is open
+        ensureBuilt();
+        if (builtFor != null && model.state() != null && shown != model.state()) {
+            apply(model.state(), TraceViewModel.Move.JUMP);
+        }
+    }
+
     @Override
     protected void layoutChildren() {
-        if (getScene() != null && (builtFor != model.playback() || metrics == null)) {
-            ensureBuilt();
+        if (getScene() != null && OnScreen.isTreeVisible(this)
+                && (builtFor != model.playback() || metrics == null || shown != model.state())) {
+            catchUp();
         }
         double w = getWidth();
         double h = getHeight();

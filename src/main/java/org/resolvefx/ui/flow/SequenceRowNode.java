@@ -39,6 +39,8 @@ final class SequenceRowNode extends Group {
     private Path noteDot;
     private int rowIndex = -1;
     private String state = "";
+    /** What the row shows now (row, state, arrow look, current arrow): binding it again to that is a no-op. */
+    private List<Object> drawnKey;
 
     SequenceRowNode(SequenceView.Context context) {
         this.context = context;
@@ -67,6 +69,7 @@ final class SequenceRowNode extends Group {
     /** Back to the pool: no ids, so that look-ups find only the rows in view. */
     void release() {
         rowIndex = -1;
+        drawnKey = null;
         setId(null);
         setVisible(false);
         if (glyph != null) {
@@ -77,34 +80,56 @@ final class SequenceRowNode extends Group {
         }
     }
 
-    /** Draws row {@code index} of the diagram as it looks at {@code s}. */
+    /**
+     * Draws row {@code index} of the diagram as it looks at {@code s}. A row that already shows exactly
+     * that (the same row, state and arrow look) is left alone: a step changes two or three rows, and
+     * setting the others' shapes again would make the whole diagram repaint.
+     */
     void bind(int index, PlaybackState s) {
-        this.rowIndex = index;
         SequenceRow row = context.rows().get(index);
+        boolean past = row.eventIndex() < s.position();
+        boolean current = index == context.currentRow();
+        String newState = current ? "current" : past ? "past" : "future";
+        Arrow arrow = null;
+        boolean arrowCurrent = false;
+        if (row.isMessage()) {
+            int n = row.messageNumber();
+            List<Arrow> arrows = s.arrows();
+            arrow = (past || current) && n <= arrows.size() ? arrows.get(n - 1) : null;
+            arrowCurrent = arrow != null && n == arrows.size() && current;
+        }
+        List<Object> key = java.util.Arrays.asList(index, newState, arrow == null ? null : ArrowLook.of(arrow),
+                arrowCurrent);
+        if (key.equals(drawnKey)) {
+            if (glyph != null) {
+                glyph.setArrow(arrow);
+            }
+            return;
+        }
+        drawnKey = key;
+        this.rowIndex = index;
         setId(context.idPrefix() + "seq-row-" + index);
         DiagramMetrics m = context.metrics();
         double h = context.rowHeight();
         double w = context.contentWidth();
-        boolean past = row.eventIndex() < s.position();
-        boolean current = index == context.currentRow();
-        String newState = current ? "current" : past ? "past" : "future";
         if (!newState.equals(state)) {
             getStyleClass().removeAll("current", "past", "future");
             getStyleClass().add(newState);
             state = newState;
         }
-        background.setX(0);
-        background.setY(0);
-        background.setWidth(w);
-        background.setHeight(h);
-        // the lifelines' piece of this row: one path, one node
-        lifelines.getElements().clear();
-        for (double x : context.lifelineXs()) {
-            lifelines.getElements().addAll(new MoveTo(x, 0), new LineTo(x, h));
+        if (lifelines.getElements().isEmpty()) {
+            // the same for every row of a context: drawn once per node
+            background.setX(0);
+            background.setY(0);
+            background.setWidth(w);
+            background.setHeight(h);
+            for (double x : context.lifelineXs()) {
+                lifelines.getElements().addAll(new MoveTo(x, 0), new LineTo(x, h));
+            }
+            time.setX(m.em(0.4));
+            time.setY(h / 2);
         }
         time.setText(context.timeText(index));
-        time.setX(m.em(0.4));
-        time.setY(h / 2);
         drawBracket(row, past || current, m, h);
         if (row.isMessage()) {
             hideNote();

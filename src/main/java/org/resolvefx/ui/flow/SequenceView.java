@@ -51,6 +51,8 @@ public final class SequenceView extends Region {
     /** The exported picture shows at most this many rows: the last ones up to the cursor. */
     public static final int EXPORT_ROWS = 60;
     static final int OVERSCAN = 4;
+    /** Rows ahead whose spans a sideways scroll brings into sight with the current row's (when they fit). */
+    static final int LOOK_AHEAD = 16;
     static final double ROW_EM = 2.8;
     /** Smallest distance between two lifelines; wider views spread them out. */
     static final double SPACING_EM = 17;
@@ -82,7 +84,10 @@ public final class SequenceView extends Region {
     private double scrollY;
     private boolean revealPending;
     private boolean revealCentre;
+    private boolean revealBackwards;
     private boolean updatingBars;
+    /** The state the rows were last drawn for (the cursor may move on while the view is hidden). */
+    private PlaybackState applied;
     // views not on screen (an old scene, a closed window) rebuild when they are laid out again
     private final ChangeListener<Locale> localeListener = (o, a, b) -> {
         if (isShowing()) {
@@ -138,6 +143,7 @@ public final class SequenceView extends Region {
             }
         });
         sceneProperty().addListener((o, a, b) -> requestLayout());
+        OnScreen.whenShown(this, this::catchUp);
     }
 
     /** What the rows and their nodes need to know, shared by the view and its export picture. */
@@ -319,7 +325,10 @@ public final class SequenceView extends Region {
      * Built anew on each call, inside the view's scene so that its CSS applies. JavaFX thread only.
      */
     public Node exportNode() {
-        ensureBuilt();
+        if (!ensureBuilt() && context != null && applied != model.state() && model.state() != null) {
+            // drawn while hidden: bring the current row up to date first
+            apply(TraceViewModel.Move.JUMP);
+        }
         exportHost.getChildren().clear();
         Pane pane = new Pane();
         pane.getStyleClass().add("sequence-export");
@@ -389,10 +398,25 @@ public final class SequenceView extends Region {
             requestLayout();
             return;
         }
+        if (!OnScreen.isTreeVisible(this)) {
+            // in the other tab: nothing to draw now; the rows are drawn from the state when it is shown
+            return;
+        }
         if (ensureBuilt()) {
             return;
         }
         apply(model.lastMoveProperty().get());
+    }
+
+    /** Shows the cursor's state if it moved while the view was hidden (centred on it, like a jump). */
+    private void catchUp() {
+        if (getScene() == null || !OnScreen.isTreeVisible(this)) {
+            return;
+        }
+        // built even without a trace: building sets the hint that no lookup is open
+        if (!ensureBuilt() && model.state() != null && applied != model.state()) {
+            apply(TraceViewModel.Move.JUMP);
+        }
     }
 
     /** Builds for the current trace when needed; true when it (re)built and showed the state. */
@@ -471,6 +495,7 @@ public final class SequenceView extends Region {
         if (context == null || s == null) {
             return;
         }
+        applied = s;
         int previous = context.currentRow;
         context.currentRow = context.rowForPosition(s.position());
         for (EndpointBox b : heads.values()) {
@@ -482,6 +507,7 @@ public final class SequenceView extends Region {
         if (context.currentRow != previous || move == TraceViewModel.Move.LOAD) {
             revealPending = true;
             revealCentre = move != TraceViewModel.Move.STEP_FORWARD && move != TraceViewModel.Move.STEP_BACK;
+            revealBackwards = move == TraceViewModel.Move.STEP_BACK;
             requestLayout();
             if (body.getHeight() > 0) {
                 reveal();
@@ -489,7 +515,7 @@ public final class SequenceView extends Region {
         }
     }
 
-    /** Scrolls so that the current row is in view: just enough when stepping, centred after a jump. */
+    /** Scrolls so that the current row is in view: a page at a time when stepping, centred after a jump. */
     private void reveal() {
         revealPending = false;
         if (context == null) {
@@ -507,26 +533,55 @@ public final class SequenceView extends Region {
                 y = rowTop - (viewH - context.rowHeight) / 2;
             }
         } else if (rowTop < scrollY) {
-            y = rowTop - context.rowHeight;
+            // stepping back out of the view: a page back, the current row near the bottom
+            y = rowTop + context.rowHeight + lead(viewH) - viewH;
         } else if (rowTop + context.rowHeight > scrollY + viewH) {
-            y = rowTop + 2 * context.rowHeight - viewH;
+            // stepping on out of the view: a page on, with the rows that led here above the current row.
+            // Scrolling repaints the whole diagram, so it happens once a page, not on every step
+            y = rowTop - lead(viewH);
         }
-        // sideways too, when the lifelines are wider than the view: the current row's span in sight
+        // sideways too, when the lifelines are wider than the view: the current row's span in sight. A span
+        // already in sight (with room for its badge and head) stays where it is, so that rows alternating
+        // between near and far lifelines do not move the diagram (and repaint all of it) on every step
         SequenceRow row = context.rows().get(context.currentRow);
-        double margin = context.spacing / 2;
-        double left = Math.min(context.x(row.fromId()), context.x(row.toId())) - margin;
-        double right = Math.max(context.x(row.fromId()), context.x(row.toId())) + margin;
+        double fromX = context.x(row.fromId());
+        double toX = context.x(row.toId());
+        double a = Math.min(fromX, toX);
+        double b = Math.max(fromX, toX);
         double viewW = body.getWidth();
+        double room = context.metrics.em(2.5);
         double x = scrollX;
-        if (right - left > viewW) {
-            // too wide for the view: show the sender's end, where the badge is
-            x = context.x(row.fromId()) > context.x(row.toId()) ? right - viewW : left;
-        } else if (left < scrollX) {
-            x = left;
-        } else if (right > scrollX + viewW) {
-            x = right - viewW;
+        boolean inSight = a - room >= scrollX && b + room <= scrollX + viewW;
+        if (!inSight) {
+            if (b - a + 2 * room > viewW) {
+                // too wide for the view: show the sender's end, where the badge is
+                x = fromX > toX ? b + room - viewW : a - room;
+            } else {
+                // bring the coming rows' spans into sight along with this one's, as many as fit: with
+                // lifelines wider than the view, the next rows would otherwise scroll back and forth
+                int dir = revealBackwards ? -1 : 1;
+                for (int r = context.currentRow + dir, k = 0; r >= 0 && r < context.rows().size() && k < LOOK_AHEAD;
+                        r += dir, k++) {
+                    SequenceRow next = context.rows().get(r);
+                    double na = Math.min(a, Math.min(context.x(next.fromId()), context.x(next.toId())));
+                    double nb = Math.max(b, Math.max(context.x(next.fromId()), context.x(next.toId())));
+                    if (nb - na + 2 * room > viewW) {
+                        break;
+                    }
+                    a = na;
+                    b = nb;
+                }
+                double margin = Math.min(context.spacing / 2, (viewW - (b - a)) / 2);
+                x = a - margin < scrollX ? a - margin : b + margin - viewW;
+            }
         }
         scrollTo(x, y);
+    }
+
+    /** Rows kept in view on the far side of the current row when a step turns a page: a quarter of the view. */
+    private double lead(double viewH) {
+        int rows = (int) Math.floor(viewH / context.rowHeight);
+        return Math.max(1, Math.min(rows - 1, rows / 4)) * context.rowHeight;
     }
 
     private void scrollTo(double x, double y) {
@@ -557,8 +612,9 @@ public final class SequenceView extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (getScene() != null && (builtFor != model.playback() || context == null)) {
-            ensureBuilt();
+        if (getScene() != null && OnScreen.isTreeVisible(this)
+                && (builtFor != model.playback() || context == null || applied != model.state())) {
+            catchUp();
         }
         if (context != null && spacingFor(context.metrics, context.diagram, getWidth()) != context.spacing) {
             // wider or narrower: lay the lifelines out again (rows are rebound, the cursor stays)

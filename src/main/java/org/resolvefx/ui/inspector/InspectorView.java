@@ -24,7 +24,12 @@ import org.resolvefx.ui.i18n.I18n;
  */
 public final class InspectorView extends BorderPane {
     private final InspectorPane primary = new InspectorPane();
-    private final InspectorPane secondary = new InspectorPane();
+    /**
+     * The right-hand pane of compare mode, made when first needed: each pane is a few hundred nodes, and
+     * building two unused ones (one per inspector) was a tenth of a second of start-up.
+     */
+    private InspectorPane secondary;
+    private double wideFromEm = Double.NaN;
     private final SplitPane split = new SplitPane(primary);
     private final ToggleButton compareButton = new ToggleButton();
     private final Label title = new Label();
@@ -55,8 +60,11 @@ public final class InspectorView extends BorderPane {
 
     /** See {@link InspectorPane#setWideLayoutFrom(double)}; applies to both panes. */
     public void setWideLayoutFrom(double em) {
+        wideFromEm = em;
         primary.setWideLayoutFrom(em);
-        secondary.setWideLayoutFrom(em);
+        if (secondary != null) {
+            secondary.setWideLayoutFrom(em);
+        }
     }
 
     public InspectorPane primary() {
@@ -64,6 +72,12 @@ public final class InspectorView extends BorderPane {
     }
 
     public InspectorPane secondary() {
+        if (secondary == null) {
+            secondary = new InspectorPane();
+            if (!Double.isNaN(wideFromEm)) {
+                secondary.setWideLayoutFrom(wideFromEm);
+            }
+        }
         return secondary;
     }
 
@@ -113,7 +127,7 @@ public final class InspectorView extends BorderPane {
             Optional<InspectedMessage> partner = current == null ? Optional.empty() : partnerLookup.apply(current);
             if (partner.isPresent()) {
                 showPair(current, partner.get());
-            } else if (secondary.model().message() != null && split.getItems().size() == 2) {
+            } else if (secondary != null && secondary.model().message() != null && split.getItems().size() == 2) {
                 markDifferences();
             } else {
                 compareButton.setSelected(false);
@@ -121,7 +135,9 @@ public final class InspectorView extends BorderPane {
         } else {
             split.getItems().setAll(primary);
             primary.headerGrid().setDiffering(Set.of());
-            secondary.headerGrid().setDiffering(Set.of());
+            if (secondary != null) {
+                secondary.headerGrid().setDiffering(Set.of());
+            }
         }
     }
 
@@ -133,18 +149,18 @@ public final class InspectorView extends BorderPane {
             right = a;
         }
         primary.show(left);
-        secondary.show(right);
+        secondary().show(right);
         if (split.getItems().size() != 2) {
-            split.getItems().setAll(primary, secondary);
+            split.getItems().setAll(primary, secondary());
             split.setDividerPositions(0.5);
         }
         markDifferences();
     }
 
     private void markDifferences() {
-        Set<String> diff = differingHeaderFields(primary.model().message(), secondary.model().message());
+        Set<String> diff = differingHeaderFields(primary.model().message(), secondary().model().message());
         primary.headerGrid().setDiffering(diff);
-        secondary.headerGrid().setDiffering(diff);
+        secondary().headerGrid().setDiffering(diff);
     }
 
     /** The header fields (by Wireshark id) whose values differ between two messages. */

@@ -29,7 +29,11 @@ public final class NarrationBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(12);
         step.getStyleClass().add("narration-step");
-        step.setMinWidth(USE_PREF_SIZE);
+        // as wide as its longest text for the trace: stepping must not move the sentence beside it
+        StableWidth.keep(step, () -> {
+            int n = model.length();
+            return java.util.List.of(I18n.get("narration.start"), I18n.get("narration.step", n, n));
+        }, model.playbackProperty(), I18n.localeProperty());
         text.getStyleClass().add("narration-text");
         text.setId("narration-text");
         text.setMaxWidth(Double.MAX_VALUE);

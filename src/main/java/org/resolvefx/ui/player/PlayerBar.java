@@ -46,6 +46,8 @@ public final class PlayerBar extends HBox {
     /** The trace clock the views show: the cursor's event time, running on towards the next while playing. */
     private final javafx.beans.property.LongProperty clockMicros = new javafx.beans.property.SimpleLongProperty();
     private Timeline clockRun;
+    /** Whether the play button shows "pause" now (null before the first refresh). */
+    private Boolean shownPlaying;
 
     public PlayerBar(TraceViewModel model) {
         this.model = model;
@@ -99,7 +101,9 @@ public final class PlayerBar extends HBox {
 
         position.getStyleClass().add("player-position");
         position.setId("player-position");
-        position.setMinWidth(USE_PREF_SIZE);
+        // as wide as its longest text for this trace, so that stepping does not resize the bar (and with it
+        // the scrubber, whose ticks would be drawn again): only the text is repainted
+        StableWidth.keep(position, this::widestPositions, model.playbackProperty(), I18n.localeProperty());
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         getChildren().addAll(first, back, play, forward, last, scrubber, position, speed);
 
@@ -125,6 +129,16 @@ public final class PlayerBar extends HBox {
         t.textProperty().bind(I18n.text(tooltipKey));
         b.setTooltip(t);
         return b;
+    }
+
+    /** The longest texts the position label can show for the open trace (its numbers at their widest). */
+    private java.util.List<String> widestPositions() {
+        if (!model.hasTrace()) {
+            return java.util.List.of("");
+        }
+        int n = model.length();
+        int arrows = model.playback().last().arrows().size();
+        return java.util.List.of(I18n.get("player.position", n, n, arrows));
     }
 
     /** Trace-clock time in microseconds for views that count down (the cache's TTLs). */
@@ -218,15 +232,21 @@ public final class PlayerBar extends HBox {
     }
 
     private void refresh() {
+        // a step changes the position text only: every other part is touched only when it changes, because
+        // a style class or icon set again, even to the same value, restyles the whole bar and resizes it
         boolean has = model.hasTrace();
-        first.setDisable(!has || !model.canStepBack());
-        back.setDisable(!has || !model.canStepBack());
-        forward.setDisable(!has || !model.canStepForward());
-        last.setDisable(!has || !model.canStepForward());
-        play.setDisable(!has);
-        ((FontIcon) play.getGraphic()).setIconLiteral(playing.get() ? "mdi2p-pause" : "mdi2p-play");
-        play.getTooltip().textProperty().unbind();
-        play.getTooltip().textProperty().bind(I18n.text(playing.get() ? "player.pause" : "player.play"));
+        setDisable(first, !has || !model.canStepBack());
+        setDisable(back, !has || !model.canStepBack());
+        setDisable(forward, !has || !model.canStepForward());
+        setDisable(last, !has || !model.canStepForward());
+        setDisable(play, !has);
+        boolean isPlaying = playing.get();
+        if (shownPlaying == null || shownPlaying != isPlaying) {
+            shownPlaying = isPlaying;
+            ((FontIcon) play.getGraphic()).setIconLiteral(isPlaying ? "mdi2p-pause" : "mdi2p-play");
+            play.getTooltip().textProperty().unbind();
+            play.getTooltip().textProperty().bind(I18n.text(isPlaying ? "player.pause" : "player.play"));
+        }
         PlaybackState s = model.state();
         if (s == null) {
             position.setText("");
@@ -235,9 +255,19 @@ public final class PlayerBar extends HBox {
             position.setText(I18n.get("player.position", s.position(), s.eventCount(), arrows));
         }
         String kind = s == null || s.event().isEmpty() ? "" : kindClass(s.event().get());
-        getStyleClass().removeIf(c -> c.startsWith("at-"));
-        if (!kind.isEmpty()) {
-            getStyleClass().add("at-" + kind);
+        String wanted = kind.isEmpty() ? null : "at-" + kind;
+        String now = getStyleClass().stream().filter(c -> c.startsWith("at-")).findFirst().orElse(null);
+        if (!java.util.Objects.equals(wanted, now)) {
+            getStyleClass().removeIf(c -> c.startsWith("at-"));
+            if (wanted != null) {
+                getStyleClass().add(wanted);
+            }
+        }
+    }
+
+    private static void setDisable(Button b, boolean disable) {
+        if (b.isDisable() != disable) {
+            b.setDisable(disable);
         }
     }
 

@@ -120,6 +120,33 @@ class LookupWorkspaceTest {
     }
 
     @Test
+    void viewsLeftOutOfTheLectureLayoutShowTheCursorWhenTheyComeBack(FxRobot robot) {
+        // what the inspector and the cache show at the end, with every view on screen all along
+        robot.interact(model()::toEnd);
+        List<Object> cacheAtEnd = List.copyOf(shownCache(robot).getItems());
+        String captionAtEnd = shownInspector(robot).primary().model().message().caption();
+        assertThat(cacheAtEnd).isNotEmpty();
+        // back to the start, then to the end again while the lecture layout leaves both views out
+        robot.interact(model()::toStart);
+        robot.interact(() -> window.setLayout(TraceWorkspace.Layout.LECTURE));
+        assertThat(robot.from(window.lookupWorkspace()).lookup("#cache-table").tryQuery()).isEmpty();
+        robot.interact(model()::toEnd);
+        robot.interact(() -> window.setLayout(TraceWorkspace.Layout.ALL));
+        // shown again (read from the scene, not through the workspace's accessors): both show the end
+        assertThat(List.<Object>copyOf(shownCache(robot).getItems())).containsExactlyElementsOf(cacheAtEnd);
+        assertThat(shownInspector(robot).primary().model().message().caption()).isEqualTo(captionAtEnd);
+    }
+
+    private javafx.scene.control.TableView<?> shownCache(FxRobot robot) {
+        return robot.from(window.lookupWorkspace()).lookup("#cache-table").queryAs(javafx.scene.control.TableView.class);
+    }
+
+    private org.resolvefx.ui.inspector.InspectorView shownInspector(FxRobot robot) {
+        return robot.from(window.lookupWorkspace()).lookup("#inspector")
+                .queryAs(org.resolvefx.ui.inspector.InspectorView.class);
+    }
+
+    @Test
     void steppingBackRestoresExactlyWhatWasShown(FxRobot robot) {
         for (int i = 0; i < 6; i++) {
             robot.type(KeyCode.PAGE_DOWN);
