@@ -140,7 +140,12 @@ class LessonWindowTest {
         AtomicReference<String> outcome = new AtomicReference<>();
         robot.interact(() -> outcome.set(started.get().getState() + " " + started.get().getException()));
         assertThat(outcome.get()).as("the scenario ran").startsWith("SUCCEEDED");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model().trace() != before && !browser().isRunning());
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model().trace() != before && !browser().isRunning());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the scenario ran but is not on show: trace changed " + (model().trace() != before)
+                    + ", browser running " + browser().isRunning() + ", status '" + browser().statusText() + "'", e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
