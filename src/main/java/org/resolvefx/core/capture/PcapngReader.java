@@ -307,12 +307,18 @@ final class PcapngReader implements FrameReader {
         }
     }
 
-    private static long pow10(int e) {
-        long v = 1;
-        for (int i = 0; i < e; i++) {
-            v *= 10;
+    /** Powers of ten that fit a long (10^0 .. 10^18): asked twice for every packet. */
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
         }
-        return v;
+    }
+
+    private static long pow10(int e) {
+        return POW10[e];
     }
 
     private CaptureException fault(long offset, String problem) {
