@@ -248,8 +248,9 @@ public final class LessonBrowser extends BorderPane {
         if (task != null) {
             running.set(task);
             status.setText(I18n.get("lessons.browser.running", s.title().text(I18n.locale())));
-            task.runningProperty().addListener((obs, o, n) -> {
-                if (!n && task.isDone() && running.get() == task) {
+            // the task's end, whichever it is, frees the browser for the next start
+            task.stateProperty().addListener((obs, o, n) -> {
+                if (task.isDone() && running.get() == task) {
                     running.set(null);
                 }
             });
