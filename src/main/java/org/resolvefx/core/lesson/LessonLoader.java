@@ -252,19 +252,7 @@ public final class LessonLoader {
 
     /** "scenarios[0].title" */
     private static String displayPath(JsonNodePath p) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < p.getNameCount(); i++) {
-            Object el = p.getElement(i);
-            if (el instanceof Integer idx) {
-                sb.append('[').append(idx).append(']');
-            } else {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(el);
-            }
-        }
-        return sb.toString();
+        return JsonSchemas.displayPath(p);
     }
 
     private static LessonProblem syntaxError(String file, JsonProcessingException e) {

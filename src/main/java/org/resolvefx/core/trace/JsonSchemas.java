@@ -1,6 +1,7 @@
 package org.resolvefx.core.trace;
 
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -33,5 +34,22 @@ public final class JsonSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /** A schema problem's place as a reader writes it: "events[3].message.hex", "scenarios[0].title". */
+    public static String displayPath(JsonNodePath p) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < p.getNameCount(); i++) {
+            Object el = p.getElement(i);
+            if (el instanceof Integer idx) {
+                sb.append('[').append(idx).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(el);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -213,18 +213,7 @@ public final class TraceFiles {
 
     /** "events[3].message.hex"; for a missing property the property itself. */
     private static String displayPath(JsonNodePath p, String property, String type) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < p.getNameCount(); i++) {
-            Object el = p.getElement(i);
-            if (el instanceof Integer idx) {
-                sb.append('[').append(idx).append(']');
-            } else {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(el);
-            }
-        }
+        StringBuilder sb = new StringBuilder(JsonSchemas.displayPath(p));
         if ("required".equals(type) && property != null) {
             if (sb.length() > 0) {
                 sb.append('.');

@@ -237,6 +237,11 @@ public final class LessonBrowser extends BorderPane {
         status.setText(text);
     }
 
+    private static boolean ended(javafx.concurrent.Worker.State s) {
+        return s == javafx.concurrent.Worker.State.SUCCEEDED || s == javafx.concurrent.Worker.State.FAILED
+                || s == javafx.concurrent.Worker.State.CANCELLED;
+    }
+
     /** Starts the selected scenario; the task (null if nothing can be started now). */
     public Task<?> startSelected() {
         LessonEntry l = selected();
@@ -248,13 +253,15 @@ public final class LessonBrowser extends BorderPane {
         if (task != null) {
             running.set(task);
             status.setText(I18n.get("lessons.browser.running", s.title().text(I18n.locale())));
-            // the task's end, whichever it is, frees the browser for the next start
+            // The task's end, whichever it is, frees the browser for the next start. Judged by the state the
+            // FX thread sees: Task.isDone() is FutureTask's, which the worker thread may set only after the
+            // FX thread has already been told SUCCEEDED (a race that left Start disabled under load).
             task.stateProperty().addListener((obs, o, n) -> {
-                if (task.isDone() && running.get() == task) {
+                if (ended(n) && running.get() == task) {
                     running.set(null);
                 }
             });
-            if (task.isDone()) {
+            if (ended(task.getState())) {
                 running.set(null);
             }
         }
