@@ -206,11 +206,27 @@ public final class LiveNetwork implements DnsNetwork {
         final Selector selector;
         final SocketAddr local;
         final SocketAddr remote;
+        private final java.nio.channels.Channel socket;
 
-        SelectorConversation(Selector selector, SocketAddr local, SocketAddr remote) {
+        SelectorConversation(java.nio.channels.Channel socket, Selector selector, SocketAddr local, SocketAddr remote) {
+            this.socket = socket;
             this.selector = selector;
             this.local = local;
             this.remote = remote;
+        }
+
+        @Override
+        public void close() {
+            try {
+                selector.close();
+            } catch (IOException e) {
+                // closing: nothing left to do
+            }
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing: nothing left to do
+            }
         }
 
         @Override
@@ -258,7 +274,7 @@ public final class LiveNetwork implements DnsNetwork {
         private final ByteBuffer buffer = ByteBuffer.allocate(65535);
 
         UdpConversation(DatagramChannel channel, Selector selector, SocketAddr local, SocketAddr remote) {
-            super(selector, local, remote);
+            super(channel, selector, local, remote);
             this.channel = channel;
         }
 
@@ -287,20 +303,6 @@ public final class LiveNetwork implements DnsNetwork {
             buffer.get(bytes);
             return Optional.of(new Datagram(SocketAddr.of((InetSocketAddress) from), bytes));
         }
-
-        @Override
-        public void close() {
-            try {
-                selector.close();
-            } catch (IOException e) {
-                // closing: nothing left to do
-            }
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // closing: nothing left to do
-            }
-        }
     }
 
     /** TCP: each message with its two-byte length (RFC 1035 4.2.2); reads may arrive in pieces. */
@@ -310,7 +312,7 @@ public final class LiveNetwork implements DnsNetwork {
         private boolean eof;
 
         TcpConversation(SocketChannel channel, Selector selector, SocketAddr local, SocketAddr remote) {
-            super(selector, local, remote);
+            super(channel, selector, local, remote);
             this.channel = channel;
         }
 
@@ -371,20 +373,6 @@ public final class LiveNetwork implements DnsNetwork {
             inbox.get(bytes);
             inbox.compact();
             return Optional.of(new Datagram(remote, bytes));
-        }
-
-        @Override
-        public void close() {
-            try {
-                selector.close();
-            } catch (IOException e) {
-                // closing: nothing left to do
-            }
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // closing: nothing left to do
-            }
         }
     }
 }
