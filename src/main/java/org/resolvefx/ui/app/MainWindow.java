@@ -21,7 +21,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -137,9 +136,6 @@ public final class MainWindow {
     /** Set while the chooser is filled programmatically, so it does not reload what is on show. */
     private boolean choosing;
 
-    /** Held here, registered weakly: the locale property is static and must not keep closed windows alive. */
-    private final javafx.beans.value.ChangeListener<Locale> titleOnLocale = (obs, o, n) -> updateTitle();
-
     public MainWindow(Stage stage, AppSettings settings) {
         this.stage = Objects.requireNonNull(stage);
         this.settings = Objects.requireNonNull(settings);
@@ -183,7 +179,7 @@ public final class MainWindow {
         applyTheme(theme);
         stage.setScene(scene);
         stage.titleProperty().bind(I18n.text("app.title"));
-        I18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(titleOnLocale));
+        I18n.onLocaleChange(layers, this::updateTitle);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {

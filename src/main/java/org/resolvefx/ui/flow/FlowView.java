@@ -14,8 +14,6 @@ import javafx.animation.Interpolator;
 import javafx.animation.Transition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
@@ -135,14 +133,6 @@ public final class FlowView extends Region {
     private double dragX;
     private double dragY;
 
-    // views not on screen (an old scene, a closed window) rebuild when they are laid out again
-    private final ChangeListener<Locale> localeListener = (o, a, b) -> {
-        if (isShowing()) {
-            rebuildNow();
-        } else {
-            requestLayout();
-        }
-    };
 
     public FlowView(TraceViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -188,7 +178,7 @@ public final class FlowView extends Region {
         getChildren().addAll(probes, viewport, manyNote, emptyLabel);
 
         model.stateProperty().addListener((o, a, b) -> onState());
-        I18n.localeProperty().addListener(new WeakChangeListener<>(localeListener));
+        I18n.onLocaleChange(this, this::languageChanged);
         // a theme change gives the probes another font: every size derives from it
         ((Text) probes.getChildren().get(0)).fontProperty().addListener((o, a, b) -> {
             if (metrics != null && isShowing() && DiagramMetrics.read(probes).differsFrom(metrics)) {
@@ -909,5 +899,14 @@ public final class FlowView extends Region {
     /** Arrows whose label found no free spot and shows only while they are current. */
     int labelsOnlyWhenCurrent() {
         return (int) labelOnlyWhenCurrent.stream().filter(b -> b).count();
+    }
+
+    /** Views not on screen (an old scene, a closed window) rebuild when they are laid out again. */
+    private void languageChanged() {
+        if (isShowing()) {
+            rebuildNow();
+        } else {
+            requestLayout();
+        }
     }
 }

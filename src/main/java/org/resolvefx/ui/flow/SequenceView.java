@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -88,14 +86,6 @@ public final class SequenceView extends Region {
     private boolean updatingBars;
     /** The state the rows were last drawn for (the cursor may move on while the view is hidden). */
     private PlaybackState applied;
-    // views not on screen (an old scene, a closed window) rebuild when they are laid out again
-    private final ChangeListener<Locale> localeListener = (o, a, b) -> {
-        if (isShowing()) {
-            rebuildNow();
-        } else {
-            requestLayout();
-        }
-    };
 
     public SequenceView(TraceViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -136,7 +126,7 @@ public final class SequenceView extends Region {
             e.consume();
         });
         model.stateProperty().addListener((o, a, b) -> onState());
-        I18n.localeProperty().addListener(new WeakChangeListener<>(localeListener));
+        I18n.onLocaleChange(this, this::languageChanged);
         ((Text) probes.getChildren().get(0)).fontProperty().addListener((o, a, b) -> {
             if (context != null && isShowing() && DiagramMetrics.read(probes).differsFrom(context.metrics)) {
                 rebuildNow();
@@ -753,5 +743,14 @@ public final class SequenceView extends Region {
         }
         active.keySet().stream().sorted().forEach(i -> b.append(active.get(i).describe()).append('\n'));
         return b.toString();
+    }
+
+    /** Views not on screen (an old scene, a closed window) rebuild when they are laid out again. */
+    private void languageChanged() {
+        if (isShowing()) {
+            rebuildNow();
+        } else {
+            requestLayout();
+        }
     }
 }
