@@ -156,4 +156,23 @@ class InspectCommandTest {
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("broken.trace.json").contains("formatVersion");
     }
+
+    @Test
+    void summaryLinesWrittenStraightToStandardOutputAreTheSameAsThroughTheWriter() throws Exception {
+        String capture = capture("c-tc-tcp-fallback.pcap").toString();
+        Run throughWriter = run("inspect", "--summary", capture);
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+            // the command line's own entry: picocli writes to the console, summary lines go there as bytes
+            exit = ResolveFxCommand.run(new String[] {"inspect", "--summary", capture});
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(exit).isZero();
+        assertThat(throughWriter.out().lines().count()).isGreaterThan(3);
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(throughWriter.out());
+    }
 }

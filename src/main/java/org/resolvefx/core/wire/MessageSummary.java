@@ -164,14 +164,36 @@ public record MessageSummary(int length, int id, boolean response, int opcode, S
     static final String[] COMMON_TYPE_NAMES = new String[256];
 
     static {
-        String[][] common = {{"1", "A"}, {"2", "NS"}, {"5", "CNAME"}, {"6", "SOA"}, {"12", "PTR"},
-            {"13", "HINFO"}, {"15", "MX"}, {"16", "TXT"}, {"28", "AAAA"}, {"33", "SRV"}, {"35", "NAPTR"},
-            {"39", "DNAME"}, {"41", "OPT"}, {"43", "DS"}, {"46", "RRSIG"}, {"47", "NSEC"}, {"48", "DNSKEY"},
-            {"50", "NSEC3"}, {"52", "TLSA"}, {"64", "SVCB"}, {"65", "HTTPS"}, {"99", "SPF"},
-            {"252", "AXFR"}, {"251", "IXFR"}, {"255", "ANY"}};
-        for (String[] t : common) {
-            COMMON_TYPE_NAMES[Integer.parseInt(t[0])] = t[1];
-        }
+        // Type's constants are compile-time ints: naming them here does not initialise the class
+        common(Type.A, "A");
+        common(Type.NS, "NS");
+        common(Type.CNAME, "CNAME");
+        common(Type.SOA, "SOA");
+        common(Type.PTR, "PTR");
+        common(Type.HINFO, "HINFO");
+        common(Type.MX, "MX");
+        common(Type.TXT, "TXT");
+        common(Type.AAAA, "AAAA");
+        common(Type.SRV, "SRV");
+        common(Type.NAPTR, "NAPTR");
+        common(Type.DNAME, "DNAME");
+        common(Type.OPT, "OPT");
+        common(Type.DS, "DS");
+        common(Type.RRSIG, "RRSIG");
+        common(Type.NSEC, "NSEC");
+        common(Type.DNSKEY, "DNSKEY");
+        common(Type.NSEC3, "NSEC3");
+        common(Type.TLSA, "TLSA");
+        common(Type.SVCB, "SVCB");
+        common(Type.HTTPS, "HTTPS");
+        common(Type.SPF, "SPF");
+        common(Type.IXFR, "IXFR");
+        common(Type.AXFR, "AXFR");
+        common(Type.ANY, "ANY");
+    }
+
+    private static void common(int type, String name) {
+        COMMON_TYPE_NAMES[type] = name;
     }
 
     private static String typeName(int type) {
