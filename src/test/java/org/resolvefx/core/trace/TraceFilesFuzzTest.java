@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -110,9 +106,9 @@ class TraceFilesFuzzTest {
                 JsonNode root = OM.readTree(text);
                 for (int i = 0; i < picks.length; i++) {
                     List<Object[]> slots = new ArrayList<>();
-                    collect(root, slots);
+                    JsonTreeMutations.collect(root, slots);
                     Object[] slot = slots.get(picks[i] % slots.size());
-                    mutate(slot, vals.get(i), op);
+                    JsonTreeMutations.mutate(slot, vals.get(i), op);
                 }
                 return OM.writeValueAsBytes(root);
             } catch (Exception e) {
@@ -133,43 +129,5 @@ class TraceFilesFuzzTest {
                     System.arraycopy(b, 0, out, head.length, b.length);
                     return out;
                 }));
-    }
-
-    /** Every (container, key) slot in the tree: {ObjectNode, field} or {ArrayNode, index}. */
-    private static void collect(JsonNode node, List<Object[]> out) {
-        if (node instanceof ObjectNode o) {
-            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                out.add(new Object[] {o, e.getKey()});
-                collect(e.getValue(), out);
-            }
-        } else if (node instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                out.add(new Object[] {a, i});
-                collect(a.get(i), out);
-            }
-        }
-    }
-
-    private static void mutate(Object[] slot, JsonNode value, int op) {
-        if (slot[0] instanceof ObjectNode o) {
-            String key = (String) slot[1];
-            if (op == 0) {
-                o.remove(key);
-            } else {
-                o.set(key, value);
-            }
-        } else {
-            ArrayNode a = (ArrayNode) slot[0];
-            int i = (Integer) slot[1];
-            if (op == 0) {
-                a.remove(i);
-            } else if (op == 1) {
-                a.set(i, value);
-            } else {
-                a.insert(i, a.get(i).deepCopy());
-            }
-        }
     }
 }
