@@ -3,8 +3,6 @@ package org.resolvefx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.resolvefx.core.trace.Trace;
 import org.resolvefx.core.trace.TraceEvent;
 import org.resolvefx.core.trace.TraceFiles;
 import org.resolvefx.core.trace.TraceSource;
-import picocli.CommandLine;
 
 /** {@code trace} over real sockets: the default world on a LoopbackSandbox, a hints file, --port. */
 class TraceCommandIT {
@@ -47,13 +44,8 @@ class TraceCommandIT {
         }
     }
 
-    static TraceCommandTest.Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new TraceCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new TraceCommandTest.Run(cl.execute(args), out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.of(new TraceCommand(), args);
     }
 
     @Test
@@ -61,7 +53,7 @@ class TraceCommandIT {
         String port = Integer.toString(sandbox.port());
         Path out = dir.resolve("live.trace.json");
         Path pcap = dir.resolve("live.pcapng");
-        TraceCommandTest.Run r = run("www.p2p.tu-darmstadt.de", "--root-hints", hints.toString(), "--port", port,
+        CommandRun r = run("www.p2p.tu-darmstadt.de", "--root-hints", hints.toString(), "--port", port,
                 "--mode", "recursive", "--out", out.toString(), "--pcap", pcap.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("(recursive, root hints " + hints + ", real sockets, port " + port + ")")
@@ -98,7 +90,7 @@ class TraceCommandIT {
     @Test
     void asksOneServerInStubMode() {
         String server = "127.0.4.1:" + sandbox.port();
-        TraceCommandTest.Run r = run("www.networkutopia.com", "--server", server);
+        CommandRun r = run("www.networkutopia.com", "--server", server);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("(stub, asking " + server + " over real sockets)")
                 .containsSubsequence("QUERY", "RD=1", "ANSWER", "Answer: NOERROR (1 query",
@@ -107,7 +99,7 @@ class TraceCommandIT {
 
     @Test
     void aDeadServerIsAFailureWithExitOne() {
-        TraceCommandTest.Run r = run("www.poly.edu", "--server", "127.0.6.5:" + sandbox.port(), "--timeout", "100",
+        CommandRun r = run("www.poly.edu", "--server", "127.0.6.5:" + sandbox.port(), "--timeout", "100",
                 "--retries", "1");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("TIMEOUT").contains("RETRY").contains("Failed: allServersFailed");

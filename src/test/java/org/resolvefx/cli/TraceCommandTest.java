@@ -2,8 +2,6 @@ package org.resolvefx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,6 @@ import org.resolvefx.core.trace.ResolutionMode;
 import org.resolvefx.core.trace.Trace;
 import org.resolvefx.core.trace.TraceEvent;
 import org.resolvefx.core.trace.TraceFiles;
-import picocli.CommandLine;
 
 /** {@code trace} against the in-process sandbox: output, files, exit codes and argument errors. */
 class TraceCommandTest {
@@ -20,22 +17,13 @@ class TraceCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new TraceCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.of(new TraceCommand(), args);
     }
 
     @Test
     void printsEveryStepOfTheLectureLookupWithNamesAddressesAndSentences() {
-        Run r = run("www.p2p.tu-darmstadt.de", "--sandbox");
+        CommandRun r = run("www.p2p.tu-darmstadt.de", "--sandbox");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
         String o = r.out();
@@ -65,32 +53,32 @@ class TraceCommandTest {
 
     @Test
     void germanBriefAndRecursiveWithTheCache() {
-        Run de = run("www.pbs.org", "A", "--sandbox", "--mode", "recursive", "--lang", "de");
+        CommandRun de = run("www.pbs.org", "A", "--sandbox", "--mode", "recursive", "--lang", "de");
         assertThat(de.exit()).isZero();
         assertThat(de.out()).contains("Der Client fragt den lokalen Resolver").contains("SIDE      first find the address "
                 + "of ns1.pbsdns.net. (no glue)").contains("CACHE     www.pbs.org. A: miss").contains("SIDE END");
         // side-lookup steps are indented
         assertThat(de.out()).containsPattern("\\n +\\d+ +[0-9.]+ ms {6}CACHE     ns1\\.pbsdns\\.net\\. A: miss");
-        Run brief = run("www.pbs.org", "--sandbox", "--brief");
+        CommandRun brief = run("www.pbs.org", "--sandbox", "--brief");
         assertThat(brief.out()).doesNotContain("The client asks");
     }
 
     @Test
     void timeoutsAndSkippedServersAreShown() {
-        Run r = run("www.poly.edu", "--sandbox", "--timeout", "300", "--retries", "1");
+        CommandRun r = run("www.poly.edu", "--sandbox", "--timeout", "300", "--retries", "1");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("TIMEOUT   ns1.poly.edu (127.0.6.5): no response within 300 ms (attempt 1)")
                 .contains("RETRY     ns1.poly.edu (127.0.6.5), attempt 2")
                 .contains("TIMEOUT   ns1.poly.edu (127.0.6.5): no response within 600 ms (attempt 2)")
                 .contains("SKIP      ns1.poly.edu (127.0.6.5): unreachable - no response after 2 attempts");
-        Run lame = run("www.umass.edu", "--sandbox");
+        CommandRun lame = run("www.umass.edu", "--sandbox");
         assertThat(lame.out()).contains("REFUSED   ns1.umass.edu. 127.0.6.3:53").contains("SKIP      ns1.umass.edu "
                 + "(127.0.6.3): refused - lame delegation");
     }
 
     @Test
     void truncationAndTcpAreShown() {
-        Run r = run("many.networkutopia.com", "--sandbox", "--no-edns");
+        CommandRun r = run("many.networkutopia.com", "--sandbox", "--no-edns");
         assertThat(r.out()).contains("TRUNCATED").contains("TC=1: truncated, 0 records fit; ask again over TCP")
                 .contains("TCP       truncated over UDP: ask dns1.networkutopia.com (127.0.4.1) again over TCP")
                 .contains("127.0.4.1:53  tcp");
@@ -99,15 +87,15 @@ class TraceCommandTest {
 
     @Test
     void negativeAnswersExitZeroFailuresExitOne() {
-        Run nx = run("nosuchhost.tu-darmstadt.de", "--sandbox");
+        CommandRun nx = run("nosuchhost.tu-darmstadt.de", "--sandbox");
         assertThat(nx.exit()).isZero();
         assertThat(nx.out()).contains("NXDOMAIN: nosuchhost.tu-darmstadt.de. does not exist (SOA of tu-darmstadt.de., "
                 + "cache it 300 s)").contains("Answer: NXDOMAIN");
-        Run loop = run("loop1.networkutopia.com", "--sandbox", "--mode", "recursive");
+        CommandRun loop = run("loop1.networkutopia.com", "--sandbox", "--mode", "recursive");
         assertThat(loop.exit()).isEqualTo(1);
         assertThat(loop.out()).contains("FAILED    cnameLoop: loop1.networkutopia.com -> loop2.networkutopia.com -> "
                 + "loop1.networkutopia.com").contains("Failed: cnameLoop");
-        Run chicken = run("www.chicken.org", "--sandbox");
+        CommandRun chicken = run("www.chicken.org", "--sandbox");
         assertThat(chicken.exit()).isEqualTo(1);
         assertThat(chicken.out()).contains("delegationLoop");
     }
@@ -115,14 +103,14 @@ class TraceCommandTest {
     @Test
     void outWritesATraceThatReadsBackAndADirectoryGetsAName() throws Exception {
         Path file = dir.resolve("lecture.trace.json");
-        Run r = run("www.p2p.tu-darmstadt.de", "--sandbox", "--mode", "recursive", "--out", file.toString());
+        CommandRun r = run("www.p2p.tu-darmstadt.de", "--sandbox", "--mode", "recursive", "--out", file.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Trace saved to " + file);
         Trace t = TraceFiles.read(file);
         assertThat(t.mode()).isEqualTo(ResolutionMode.RECURSIVE);
         assertThat(t.outcome()).get().isInstanceOf(TraceEvent.Answer.class);
 
-        Run intoDir = run("www.p2p.tu-darmstadt.de", "AAAA", "--sandbox", "--out", dir.toString(), "--pcap",
+        CommandRun intoDir = run("www.p2p.tu-darmstadt.de", "AAAA", "--sandbox", "--out", dir.toString(), "--pcap",
                 dir.toString());
         assertThat(intoDir.exit()).isZero();
         Path named = dir.resolve("www.p2p.tu-darmstadt.de-AAAA-iterative.trace.json");
@@ -135,7 +123,7 @@ class TraceCommandTest {
     @Test
     void aTraceThatCannotBeSavedExitsOne() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("plain.txt"), "a file, not a folder");
-        Run r = run("www.p2p.tu-darmstadt.de", "--sandbox", "--out", notADirectory.resolve("x.trace.json").toString());
+        CommandRun r = run("www.p2p.tu-darmstadt.de", "--sandbox", "--out", notADirectory.resolve("x.trace.json").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("cannot save the trace");
     }
@@ -182,7 +170,7 @@ class TraceCommandTest {
     void aBrokenWorldFolderIsABadArgumentWithFileAndLine() throws Exception {
         Path w = Files.createDirectories(dir.resolve("world"));
         Files.writeString(w.resolve("world.json"), "{\n  \"format\": \"resolvefx-world\",\n  oops\n}\n");
-        Run r = run("x.example", "--world", w.toString());
+        CommandRun r = run("x.example", "--world", w.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("world.json:3");
     }
@@ -199,7 +187,7 @@ class TraceCommandTest {
 
     @Test
     void helpListsTheOptions() {
-        Run r = run("--help");
+        CommandRun r = run("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--sandbox", "--root-hints", "--server", "--port", "--qname-minimisation",
                 "--out", "--pcap", "--lang", "Exit codes");

@@ -3,8 +3,6 @@ package org.resolvefx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resolvefx.core.lesson.LessonFiles;
-import picocli.CommandLine;
 
 /** {@code validate}: exit codes, the file:line: message format, several lessons, archives and skipped files. */
 class ValidateCommandTest {
@@ -27,20 +24,8 @@ class ValidateCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-        List<String> lines() {
-            return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new ValidateCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.of(new ValidateCommand(), args);
     }
 
     private static String[] shippedLessonArguments() throws IOException {
@@ -70,7 +55,7 @@ class ValidateCommandTest {
 
     @Test
     void theShippedLessonsAreAllValidAndTheReadmeIsSkipped() throws IOException {
-        Run r = run(shippedLessonArguments());
+        CommandRun r = run(shippedLessonArguments());
         assertThat(r.exit()).isZero();
         assertThat(r.lines()).hasSize(11);
         assertThat(r.lines().get(0)).matches("lessons/01-namespace: ok \\(2 scenarios, \\d+ steps, \\d+ questions\\)");
@@ -82,7 +67,7 @@ class ValidateCommandTest {
     void problemsArePrintedAsFileLineMessageAndTheExitCodeIsOne() throws IOException {
         String json = Files.readString(LESSONS.resolve("04-resource-records/lesson.json"));
         Path bad = copyOfLessonFour("bad", "lesson.json", json.replace("\"minutes\": 20", "\"minutes\": \"twenty\""));
-        Run r = run(bad.toString(), LESSONS.resolve("01-namespace").toString());
+        CommandRun r = run(bad.toString(), LESSONS.resolve("01-namespace").toString());
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = r.lines();
         int minutesLine = 1 + List.of(Files.readString(bad.resolve("lesson.json")).split("\n")).indexOf(
@@ -102,7 +87,7 @@ class ValidateCommandTest {
         Path brokenZone = copyOfLessonFour("broken-zone", "zones/ibm.com.zone", zone.replace("127.0.8.80", "127.0.8.800"));
         int zoneLine = 1 + List.of(zone.split("\n")).indexOf(List.of(zone.split("\n")).stream()
                 .filter(l -> l.contains("127.0.8.80")).findFirst().orElseThrow());
-        Run r = run("--quiet", noGerman.toString(), brokenZone.toString());
+        CommandRun r = run("--quiet", noGerman.toString(), brokenZone.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.lines()).hasSize(2).allMatch(l -> PROBLEM.matcher(l).matches());
         assertThat(r.lines().get(0)).startsWith(noGerman + "/narration/a.de.md: missing: the narration of scenario 'a'");
@@ -113,23 +98,23 @@ class ValidateCommandTest {
     void archivesAreChecked() throws Exception {
         Path zip = tmp.resolve("r.rfxlesson");
         Files.write(zip, LessonFiles.readFolder(LESSONS.resolve("08-where-is-the-info")).toZip());
-        Run r = run(zip.toString());
+        CommandRun r = run(zip.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.lines()).containsExactly(zip + ": ok (2 scenarios, 12 steps, 3 questions)",
                 "1 lesson checked: 1 valid");
         Files.writeString(zip, "not a zip at all");
-        Run broken = run(zip.toString());
+        CommandRun broken = run(zip.toString());
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.lines().get(0)).startsWith(zip + ": not a lesson archive");
     }
 
     @Test
     void aMissingLessonIsAProblemAndOnlySkippedFilesMeanNothingWasChecked() throws IOException {
-        Run missing = run(tmp.resolve("nope").toString());
+        CommandRun missing = run(tmp.resolve("nope").toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.lines().get(0)).isEqualTo(tmp.resolve("nope") + ": not found");
         Path txt = Files.writeString(tmp.resolve("notes.txt"), "hello");
-        Run skipped = run(txt.toString());
+        CommandRun skipped = run(txt.toString());
         assertThat(skipped.exit()).isEqualTo(1);
         assertThat(skipped.out()).isEqualTo("no lessons checked\n");
         assertThat(skipped.err()).contains("notes.txt: skipped");
@@ -137,23 +122,23 @@ class ValidateCommandTest {
 
     @Test
     void stepsAreListedForAuthors() {
-        Run r = run("--steps", "--quiet", LESSONS.resolve("08-where-is-the-info").toString());
+        CommandRun r = run("--steps", "--quiet", LESSONS.resolve("08-where-is-the-info").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.lines()).startsWith("lessons/08-where-is-the-info / ns-query (3 steps):");
         assertThat(r.lines().get(1)).matches("  +1 messageSent +  The query: .*");
-        Run de = run("--steps", "--lang", "de", "--quiet", LESSONS.resolve("08-where-is-the-info").toString());
+        CommandRun de = run("--steps", "--lang", "de", "--quiet", LESSONS.resolve("08-where-is-the-info").toString());
         assertThat(de.lines().get(1)).contains("Die Anfrage:");
         // steps left to the generator are marked
-        Run nine = run("--steps", "--quiet", LESSONS.resolve("09-redundancy").toString());
+        CommandRun nine = run("--steps", "--quiet", LESSONS.resolve("09-redundancy").toString());
         assertThat(nine.lines()).anyMatch(l -> l.matches("  +6 cacheStore +\\* The local resolver stores .*"));
     }
 
     @Test
     void withoutArgumentsItIsAUsageError() {
-        Run r = run();
+        CommandRun r = run();
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Missing required parameter: 'LESSON'").contains("Usage: validate");
-        Run help = run("--help");
+        CommandRun help = run("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("file:line: message").contains("Exit codes");
     }
