@@ -54,8 +54,6 @@ import org.resolvefx.core.capture.DnsPacket;
 import org.resolvefx.core.namespace.NamespaceTree;
 import org.resolvefx.core.namespace.WorldNamespace;
 import org.resolvefx.core.sandbox.SandboxWorld;
-import org.resolvefx.core.sandbox.WorldException;
-import org.resolvefx.core.sandbox.WorldLoader;
 import org.resolvefx.core.trace.CaptureImport;
 import org.resolvefx.core.trace.PcapngExport;
 import org.resolvefx.core.trace.Question;
@@ -94,7 +92,8 @@ public final class MainWindow {
     private final StackPane layers = new StackPane();
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
-    private final ShortcutsOverlay shortcuts = new ShortcutsOverlay();
+    /** Built the first time it is asked for (F1, ?, the Help menu): nobody needs it at start-up. */
+    private ShortcutsOverlay shortcuts;
     private final Region blank = new Region();
 
     private final TraceWorkspace lookup = new TraceWorkspace();
@@ -109,6 +108,8 @@ public final class MainWindow {
     private final ObservableList<Trace> lookups = FXCollections.observableArrayList();
     private final ComboBox<Trace> lookupChooser = new ComboBox<>(lookups);
     private final SandboxWorld world;
+    /** The lecture's lookup as first resolved in {@link #world} (prepared while the toolkit started). */
+    private final Trace example;
     private final LiveResolver resolver;
     private final LiveResolveBar resolveBar;
     private final ClassroomActions classroom;
@@ -137,12 +138,20 @@ public final class MainWindow {
     private boolean choosing;
 
     public MainWindow(Stage stage, AppSettings settings) {
+        this(stage, settings, prepareLook(settings));
+    }
+
+    /** Runs after {@link #prepareLook}, so that the views built by the field initialisers already follow it. */
+    private MainWindow(Stage stage, AppSettings settings, Theme theme) {
         this.stage = Objects.requireNonNull(stage);
-        this.settings = Objects.requireNonNull(settings);
-        I18n.setLocale(settings.language());
-        this.theme = settings.theme();
-        this.world = loadDefaultWorld();
-        this.resolver = new LiveResolver(world);
+        this.settings = settings;
+        this.theme = theme;
+        StartupPreparation.Prepared prepared = StartupPreparation.take();
+        this.world = prepared.world();
+        this.example = prepared.example();
+        this.resolver = prepared.resolver();
+        this.worldTree = prepared.worldTree();
+        this.worldTreeOf = world;
         this.resolveBar = new LiveResolveBar(resolver, new LiveListener());
         this.classroom = new ClassroomActions(this);
         this.lessons = new LessonActions(new LessonWindowHost());
@@ -169,7 +178,7 @@ public final class MainWindow {
         blank.getStyleClass().add("blank-screen");
         blank.setId("blank-screen");
         blank.setVisible(false);
-        layers.getChildren().setAll(root, classroom.predictPanel(), shortcuts, blank);
+        layers.getChildren().setAll(root, classroom.predictPanel(), blank);
 
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(layers, Math.min(1440, screen.getWidth() - 40), Math.min(920, screen.getHeight() - 60));
@@ -190,13 +199,15 @@ public final class MainWindow {
         showExample();
     }
 
-    private static SandboxWorld loadDefaultWorld() {
-        try {
-            return WorldLoader.loadDefault();
-        } catch (WorldException e) {
-            // the default world ships inside the application; a broken one is a build fault
-            throw new IllegalStateException("the bundled default world does not load: " + e.getMessage(), e);
-        }
+    /**
+     * Language and theme first: the field initialisers build every view, and a control created before the
+     * theme's user-agent stylesheet is set makes JavaFX load its own (Modena) for nothing.
+     */
+    private static Theme prepareLook(AppSettings settings) {
+        I18n.setLocale(settings.language());
+        Theme t = settings.theme();
+        Application.setUserAgentStylesheet(t.userAgentStylesheet());
+        return t;
     }
 
     public void show() {
@@ -368,7 +379,7 @@ public final class MainWindow {
                 new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset, new SeparatorMenuItem(), fullScreen);
 
         Menu help = menu("menu.help");
-        MenuItem keys = item("menu.help.shortcuts", () -> shortcuts.setVisible(true));
+        MenuItem keys = item("menu.help.shortcuts", this::showShortcuts);
         keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         MenuItem about = item("menu.help.about", this::showAbout);
         help.getItems().addAll(keys, about);
@@ -468,7 +479,7 @@ public final class MainWindow {
      */
     private void installKeys() {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (shortcuts.isVisible()) {
+            if (showsShortcuts()) {
                 shortcuts.setVisible(false);
                 e.consume();
                 return;
@@ -535,7 +546,7 @@ public final class MainWindow {
                 }
                 case PLUS, ADD, EQUALS -> setZoom(zoom * 1.15);
                 case MINUS, SUBTRACT -> setZoom(zoom / 1.15);
-                case F1 -> shortcuts.setVisible(true);
+                case F1 -> showShortcuts();
                 default -> handled = false;
             }
             if (handled) {
@@ -544,7 +555,7 @@ public final class MainWindow {
         });
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
             if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                shortcuts.setVisible(true);
+                showShortcuts();
                 e.consume();
             }
         });
@@ -589,7 +600,16 @@ public final class MainWindow {
     }
 
     public boolean showsShortcuts() {
-        return shortcuts.isVisible();
+        return shortcuts != null && shortcuts.isVisible();
+    }
+
+    private void showShortcuts() {
+        if (shortcuts == null) {
+            shortcuts = new ShortcutsOverlay();
+            // above the views and predict mode's card, below the black screen
+            layers.getChildren().add(layers.getChildren().indexOf(blank), shortcuts);
+        }
+        shortcuts.setVisible(true);
     }
 
     // ---------------------------------------------------------------- look
@@ -706,7 +726,9 @@ public final class MainWindow {
      * the answer coming from the cache.
      */
     private void showExample() {
-        Trace t = resolver.resolveNow(Question.of("www.p2p.tu-darmstadt.de.", Type.A), ResolutionMode.RECURSIVE);
+        // the full walk from the root, as first resolved; after what-if editing, resolved in the edited world
+        Trace t = resolver.world() == world ? example
+                : resolver.resolveNow(ClassroomActions.LECTURE_QUESTION, ResolutionMode.RECURSIVE);
         openFile = null;
         lookups.clear();
         setRows(t);

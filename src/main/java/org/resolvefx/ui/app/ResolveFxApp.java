@@ -10,6 +10,8 @@ import javafx.stage.Stage;
 public final class ResolveFxApp extends Application {
 
     public static void launchWindow(String[] args) {
+        // the bundled world and the lecture's lookup get ready while the toolkit starts
+        StartupPreparation.begin();
         Application.launch(ResolveFxApp.class, args);
     }
 
