@@ -100,11 +100,11 @@ public final class CacheView extends BorderPane {
         placeholder.setWrapText(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().addAll(List.of(statusColumn(),
-                textColumn("cache.column.name", 12, "cache-col-name", r -> nameText(r.entry())),
-                textColumn("cache.column.type", 4.5, "cache-col-type", r -> Type.string(r.entry().type())),
-                textColumn("cache.column.ttl", 11, "cache-col-ttl", CacheView::ttlText),
-                textColumn("cache.column.data", 16, "cache-col-data", CacheView::dataText),
-                textColumn("cache.column.source", 13, "cache-col-source", this::sourceText)));
+                textColumn("cache.column.name", 11, 6, "cache-col-name", r -> nameText(r.entry())),
+                textColumn("cache.column.type", 4.5, 3.5, "cache-col-type", r -> Type.string(r.entry().type())),
+                textColumn("cache.column.ttl", 9, 6, "cache-col-ttl", CacheView::ttlText),
+                textColumn("cache.column.data", 14, 6, "cache-col-data", CacheView::dataText),
+                textColumn("cache.column.source", 12, 6, "cache-col-source", this::sourceText)));
         table.setRowFactory(t -> new StatusRow());
 
         setTop(header);
@@ -259,18 +259,31 @@ public final class CacheView extends BorderPane {
         return sb.toString();
     }
 
+    /**
+     * The kind of entry as an icon whose shape differs (a tick, a bar, a stopped timer), with the words in
+     * its tooltip and for screen readers: a column of words took a fifth of a narrow cache pane.
+     */
     private TableColumn<CacheRow, CacheRow> statusColumn() {
         TableColumn<CacheRow, CacheRow> c = new TableColumn<>();
-        c.textProperty().bind(I18n.text("cache.column.status"));
+        Label header = new Label();
+        header.setGraphic(new FontIcon("mdi2i-information-outline"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.text("cache.column.status"));
+        header.setTooltip(tip);
+        header.accessibleTextProperty().bind(I18n.text("cache.column.status"));
+        c.setGraphic(header);
         c.setCellValueFactory(f -> new SimpleObjectProperty<>(f.getValue()));
         c.setCellFactory(col -> new StatusCell(em));
         c.setSortable(false);
+        c.setResizable(false);
         c.getStyleClass().add("cache-col-status");
-        c.prefWidthProperty().bind(em.multiply(11));
+        c.prefWidthProperty().bind(em.multiply(2.6));
+        c.minWidthProperty().bind(em.multiply(2.6));
+        c.maxWidthProperty().bind(em.multiply(2.6));
         return c;
     }
 
-    private TableColumn<CacheRow, String> textColumn(String key, double widthEm, String styleClass,
+    private TableColumn<CacheRow, String> textColumn(String key, double widthEm, double minEm, String styleClass,
                                                      java.util.function.Function<CacheRow, String> text) {
         TableColumn<CacheRow, String> c = new TableColumn<>();
         c.textProperty().bind(I18n.text(key));
@@ -280,6 +293,7 @@ public final class CacheView extends BorderPane {
         c.setSortable(false);
         c.getStyleClass().add(styleClass);
         c.prefWidthProperty().bind(em.multiply(widthEm));
+        c.minWidthProperty().bind(em.multiply(minEm));
         return c;
     }
 
@@ -297,6 +311,8 @@ public final class CacheView extends BorderPane {
             if (empty || r == null) {
                 setText(null);
                 setGraphic(null);
+                setAccessibleText(null);
+                setTooltip(null);
                 return;
             }
             String icon = r.expired() ? "mdi2t-timer-off-outline" : r.negative() ? "mdi2c-cancel"
@@ -307,7 +323,13 @@ public final class CacheView extends BorderPane {
             g.setStyle(g.getStyle() + "; -fx-icon-size: " + Math.round(em.get() * 1.15) + "px;");
             g.getStyleClass().add("cache-status-icon");
             setGraphic(g);
-            setText(statusText(r));
+            setText(null);
+            String words = statusText(r);
+            setAccessibleText(words);
+            if (getTooltip() == null) {
+                setTooltip(new Tooltip());
+            }
+            getTooltip().setText(words);
         }
     }
 

@@ -206,7 +206,8 @@ class LanguageSwitchTest {
             out.add(new Shown(t, where + " prompt", t::getPromptText));
         }
         if (n instanceof Control c && c.getTooltip() != null) {
-            out.add(new Shown(c.getTooltip(), where + " tooltip", c.getTooltip()::getText));
+            // a cell's tooltip goes with the cell: recycled like its text
+            out.add(new Shown(c.getTooltip(), where + " tooltip", c.getTooltip()::getText, n instanceof IndexedCell<?>));
         }
         if (n instanceof TabPane tp) {
             for (Tab tab : tp.getTabs()) {

@@ -73,7 +73,9 @@ class CacheViewTest {
                 }
             }
             for (Node cell : row.lookupAll(".table-cell")) {
-                sb.append(" | ").append(((Labeled) cell).getText());
+                // the status column is an icon: its words are what a screen reader says (and its tooltip)
+                Labeled l = (Labeled) cell;
+                sb.append(" | ").append(l.getText() != null ? l.getText() : l.getAccessibleText());
             }
             out.add(sb.toString());
         }
