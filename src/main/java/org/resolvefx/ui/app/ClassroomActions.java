@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -20,6 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.resolvefx.core.engine.ResolverSession;
 import org.resolvefx.core.lesson.LessonStep;
+import org.resolvefx.core.lesson.LessonView;
 import org.resolvefx.core.lesson.ScenarioRun;
 import org.resolvefx.core.predict.LessonQuestions;
 import org.resolvefx.core.predict.PredictQuestion;
@@ -68,6 +70,10 @@ public final class ClassroomActions {
 
     /** The lesson's trace and what goes with it; they apply only while that trace is on show. */
     private Trace lessonTrace;
+    /** The lesson's scenario as run, for its steps' hints (views, the inspector's field); null without one. */
+    private ScenarioRun lessonRun;
+    /** The lesson views last applied, so that only a step that names other views rearranges the window. */
+    private List<LessonView> lessonViewsOnShow = List.of();
     private List<PredictQuestion> lessonQuestions = List.of();
     private IntFunction<String> lessonNotes = k -> "";
 
@@ -86,6 +92,7 @@ public final class ClassroomActions {
             }
         });
         model.traceProperty().addListener((obs, o, t) -> applyLesson());
+        model.stateProperty().addListener((obs, o, n) -> applyStepHints());
         buildMenu();
     }
 
@@ -119,6 +126,10 @@ public final class ClassroomActions {
     public void useLesson(ScenarioRun run, String source) {
         LessonQuestions.Mapped m = LessonQuestions.forRun(run, source);
         useLesson(run.trace(), m.questions(), position -> notesAt(run, position));
+        lessonRun = run;
+        // the lesson's start showed the scenario's views
+        lessonViewsOnShow = run.scenario().effectiveViews();
+        applyStepHints();
     }
 
     /** Questions and notes for one trace (a lesson's); they apply only while {@code trace} is on show. */
@@ -232,6 +243,34 @@ public final class ClassroomActions {
     private void applyLesson() {
         Trace t = model.trace();
         predict.lessonQuestionsProperty().set(t != null && t == lessonTrace ? lessonQuestions : List.of());
+    }
+
+    /**
+     * A lesson's hints for the step on show: the views it names (else the scenario's), and the field the
+     * inspector selects. Stepping back to a step without a field of its own leaves the inspector's choice.
+     */
+    private void applyStepHints() {
+        ScenarioRun run = lessonRun;
+        Trace t = model.trace();
+        if (run == null || t == null || t != run.trace()) {
+            return;
+        }
+        int position = model.position();
+        LessonStep step = position >= 1 && position <= run.steps().size() ? run.step(position) : null;
+        List<LessonView> views = step != null ? step.views() : run.scenario().effectiveViews();
+        if (!views.equals(lessonViewsOnShow)) {
+            lessonViewsOnShow = views;
+            window.showLessonViews(views);
+        }
+        String field = step == null ? null : step.inspect();
+        if (field != null) {
+            // after the inspector has caught up with the step's message (it follows one event later)
+            Platform.runLater(() -> {
+                if (model.trace() == t && model.position() == position) {
+                    window.lookupWorkspace().inspector().primary().model().selectFieldById(field);
+                }
+            });
+        }
     }
 
     /** Notes for the cursor position: 0 is before step 1 (the introduction's), k is step k's. */

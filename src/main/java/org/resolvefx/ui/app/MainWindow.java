@@ -627,6 +627,34 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Shows the views a lesson names for its scenario or for one of its steps (an empty list changes
+     * nothing), and ticks the View menu to match.
+     */
+    void showLessonViews(List<org.resolvefx.core.lesson.LessonView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        java.util.Set<TraceWorkspace.Pane> panes = java.util.EnumSet.noneOf(TraceWorkspace.Pane.class);
+        for (org.resolvefx.core.lesson.LessonView v : views) {
+            panes.add(switch (v) {
+                case TREE -> TraceWorkspace.Pane.TREE;
+                case FLOW, SEQUENCE -> TraceWorkspace.Pane.FLOW;
+                case INSPECTOR -> TraceWorkspace.Pane.INSPECTOR;
+                case CACHE -> TraceWorkspace.Pane.CACHE;
+            });
+        }
+        // shown first, then the others hidden: a workspace always keeps at least one view
+        panes.forEach(p -> lookup.setShown(p, true));
+        for (TraceWorkspace.Pane p : TraceWorkspace.Pane.values()) {
+            lookup.setShown(p, panes.contains(p));
+            paneItems.get(p).setSelected(lookup.isShown(p));
+        }
+        layoutItems.values().forEach(ri -> ri.setSelected(false));
+        lookup.showSequence(views.contains(org.resolvefx.core.lesson.LessonView.SEQUENCE)
+                && !views.contains(org.resolvefx.core.lesson.LessonView.FLOW));
+    }
+
     /** Shows one of the ready-made choices of views, and ticks the View menu to match. */
     public void setLayout(TraceWorkspace.Layout l) {
         lookup.setLayout(l);
@@ -841,23 +869,7 @@ public final class MainWindow {
             lessonTrees.put(t, tree);
             setRows(t);
             showLookup(t, false);
-            java.util.Set<TraceWorkspace.Pane> panes = java.util.EnumSet.noneOf(TraceWorkspace.Pane.class);
-            for (org.resolvefx.core.lesson.LessonView v : views) {
-                panes.add(switch (v) {
-                    case TREE -> TraceWorkspace.Pane.TREE;
-                    case FLOW, SEQUENCE -> TraceWorkspace.Pane.FLOW;
-                    case INSPECTOR -> TraceWorkspace.Pane.INSPECTOR;
-                    case CACHE -> TraceWorkspace.Pane.CACHE;
-                });
-            }
-            panes.forEach(p -> lookup.setShown(p, true));
-            for (TraceWorkspace.Pane p : TraceWorkspace.Pane.values()) {
-                lookup.setShown(p, panes.contains(p));
-                paneItems.get(p).setSelected(lookup.isShown(p));
-            }
-            layoutItems.values().forEach(ri -> ri.setSelected(false));
-            lookup.showSequence(views.contains(org.resolvefx.core.lesson.LessonView.SEQUENCE)
-                    && !views.contains(org.resolvefx.core.lesson.LessonView.FLOW));
+            showLessonViews(views);
         }
 
         @Override

@@ -154,6 +154,65 @@ class LessonWindowTest {
         return window.lookupWorkspace().narration().text();
     }
 
+    private java.util.Set<TraceWorkspace.Pane> shownPanes() {
+        java.util.Set<TraceWorkspace.Pane> out = java.util.EnumSet.noneOf(TraceWorkspace.Pane.class);
+        for (TraceWorkspace.Pane p : TraceWorkspace.Pane.values()) {
+            if (window.lookupWorkspace().isShown(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private int fxArrowCount() {
+        AtomicReference<Integer> n = new AtomicReference<>();
+        try {
+            WaitForAsyncUtils.asyncFx(() -> n.set(model().state().arrows().size())).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return n.get();
+    }
+
+    private void stepTo(FxRobot robot, int position) {
+        robot.interact(() -> model().jumpTo(position));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aStepsHintsShowItsViewsAndSelectItsFieldAndSteppingBackRestoresTheScenariosViews(FxRobot robot)
+            throws Exception {
+        // lesson 7, "priming": the scenario shows flow, cache and tree; step 4 (the root's answer to the
+        // priming query) shows the inspector and the flow, with the additional section selected
+        LessonEntry entry = open(robot, Path.of("lessons/07-root-servers"));
+        startScenario(robot, entry, "priming");
+        ScenarioRun expected = LessonLoader.load(Path.of("lessons/07-root-servers")).run("priming").orElseThrow();
+        assertThat(expected.step(4).inspect()).isEqualTo("resolvefx.additionals");
+        java.util.Set<TraceWorkspace.Pane> scenarioViews = java.util.EnumSet.of(TraceWorkspace.Pane.FLOW,
+                TraceWorkspace.Pane.CACHE, TraceWorkspace.Pane.TREE);
+        assertThat(shownPanes()).isEqualTo(scenarioViews);
+
+        stepTo(robot, 3);
+        assertThat(shownPanes()).isEqualTo(scenarioViews);
+
+        stepTo(robot, 4);
+        assertThat(shownPanes()).containsExactlyInAnyOrder(TraceWorkspace.Pane.INSPECTOR, TraceWorkspace.Pane.FLOW);
+        AtomicReference<String> selected = new AtomicReference<>();
+        AtomicReference<String> caption = new AtomicReference<>();
+        robot.interact(() -> {
+            var inspector = window.lookupWorkspace().inspector().primary().model();
+            selected.set(inspector.selectedField() == null ? null : inspector.selectedField().id());
+            caption.set(inspector.message().caption());
+        });
+        assertThat(selected.get()).isEqualTo("resolvefx.additionals");
+        // the field is the one of step 4's message, not of the step before
+        assertThat(caption.get()).startsWith("Message " + fxArrowCount() + " ");
+
+        // back: the scenario's views again, as the lesson started
+        stepTo(robot, 3);
+        assertThat(shownPanes()).isEqualTo(scenarioViews);
+    }
+
     @Test
     void theBrowserListsTheShippedLessonsAndStartsTheLecturesFigureWithTheLessonsNarration(FxRobot robot)
             throws Exception {
