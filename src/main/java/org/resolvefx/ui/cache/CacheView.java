@@ -100,11 +100,11 @@ public final class CacheView extends BorderPane {
         placeholder.setWrapText(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().addAll(List.of(statusColumn(),
-                textColumn("cache.column.name", 11, 6, "cache-col-name", r -> nameText(r.entry())),
-                textColumn("cache.column.type", 4.5, 3.5, "cache-col-type", r -> Type.string(r.entry().type())),
-                textColumn("cache.column.ttl", 9, 6, "cache-col-ttl", CacheView::ttlText),
-                textColumn("cache.column.data", 14, 6, "cache-col-data", CacheView::dataText),
-                textColumn("cache.column.source", 12, 6, "cache-col-source", this::sourceText)));
+                textColumn("cache.column.name", 12, 6, "cache-col-name", r -> nameText(r.entry())),
+                textColumn("cache.column.type", 4.5, 4, "cache-col-type", r -> Type.string(r.entry().type())),
+                textColumn("cache.column.ttl", 7.5, 7.5, "cache-col-ttl", CacheView::ttlText),
+                textColumn("cache.column.data", 14, 5, "cache-col-data", CacheView::dataText),
+                textColumn("cache.column.source", 12, 5, "cache-col-source", this::sourceText)));
         table.setRowFactory(t -> new StatusRow());
 
         setTop(header);
@@ -210,8 +210,7 @@ public final class CacheView extends BorderPane {
     }
 
     static String ttlText(CacheRow r) {
-        return r.expired() ? I18n.get("cache.ttl.expired") : I18n.get("cache.ttl", r.remainingSeconds(),
-                r.entry().ttlSeconds());
+        return r.expired() ? I18n.get("cache.ttl.expired") : I18n.get("cache.ttl", r.remainingSeconds());
     }
 
     static String dataText(CacheRow r) {
@@ -244,6 +243,15 @@ public final class CacheView extends BorderPane {
         };
         return "hints".equals(e.section()) && "hints".equals(e.sourceId()) ? source
                 : I18n.get("cache.from", source, section);
+    }
+
+    /** Everything about one entry, for the row's tooltip. */
+    String rowTip(CacheRow r) {
+        CacheEntry e = r.entry();
+        String ttl = r.expired() ? I18n.get("cache.ttl.expired") : I18n.get("cache.ttl.of", r.remainingSeconds(),
+                e.ttlSeconds());
+        return I18n.get("cache.tip", nameText(e), Type.string(e.type()), statusText(r), ttl, dataText(r),
+                sourceText(r));
     }
 
     static String statusText(CacheRow r) {
@@ -312,7 +320,6 @@ public final class CacheView extends BorderPane {
                 setText(null);
                 setGraphic(null);
                 setAccessibleText(null);
-                setTooltip(null);
                 return;
             }
             String icon = r.expired() ? "mdi2t-timer-off-outline" : r.negative() ? "mdi2c-cancel"
@@ -324,25 +331,27 @@ public final class CacheView extends BorderPane {
             g.getStyleClass().add("cache-status-icon");
             setGraphic(g);
             setText(null);
-            String words = statusText(r);
-            setAccessibleText(words);
-            if (getTooltip() == null) {
-                setTooltip(new Tooltip());
-            }
-            getTooltip().setText(words);
+            // the words for screen readers; the row's tooltip shows them with the rest of the entry
+            setAccessibleText(statusText(r));
         }
     }
 
-    /** Row style classes: new, expired, negative or positive. */
-    private static final class StatusRow extends TableRow<CacheRow> {
+    /**
+     * Row style classes (new, expired, negative or positive) and a tooltip with the whole entry: in a narrow
+     * cache pane the columns can cut the data and the source short.
+     */
+    private final class StatusRow extends TableRow<CacheRow> {
         private static final List<String> CLASSES = List.of("cache-new", "cache-expired", "cache-negative",
                 "cache-positive");
+        private final Tooltip tip = new Tooltip();
 
         @Override
         protected void updateItem(CacheRow r, boolean empty) {
             super.updateItem(r, empty);
             getStyleClass().removeAll(CLASSES);
+            setTooltip(empty || r == null ? null : tip);
             if (!empty && r != null) {
+                tip.setText(rowTip(r));
                 getStyleClass().add(r.negative() ? "cache-negative" : "cache-positive");
                 if (r.addedNow()) {
                     getStyleClass().add("cache-new");

@@ -77,6 +77,10 @@ class CacheViewTest {
                 Labeled l = (Labeled) cell;
                 sb.append(" | ").append(l.getText() != null ? l.getText() : l.getAccessibleText());
             }
+            // the row's tooltip: the whole entry, the TTL with the one it started from
+            if (row.getTooltip() != null) {
+                sb.append(" || ").append(row.getTooltip().getText().replace('\n', '/'));
+            }
             out.add(sb.toString());
         }
         out.sort(null);
@@ -94,10 +98,10 @@ class CacheViewTest {
         assertThat(rowFor(robot, ".", "NS")).contains("root hints", "cached", "[cache-positive]")
                 .doesNotContain("before this lookup");
         assertThat(rowFor(robot, "com", "NS")).contains("a.root-servers.net (127.0.1.1) · before this lookup"
-                + " · authority", "172795 s of 172800");
+                + " · authority", " | 172795 s | ", "TTL left: 172795 s of 172800 s");
         robot.interact(() -> model.jumpTo(positionAfter(trace, DELEGATION_STORED)));
         String de = rowFor(robot, "de", "NS");
-        assertThat(de).contains("[cache-new]", "cached \u00b7 new", "10 s of 10", "a.root-servers.net (127.0.1.1)",
+        assertThat(de).contains("[cache-new]", "cached \u00b7 new", " | 10 s | ", "10 s of 10 s", "a.root-servers.net (127.0.1.1)",
                 "authority", "a.nic.de.");
         assertThat(rowFor(robot, "a.nic.de", "A")).contains("additional", "127.0.2.1");
         robot.interact(model::stepForward);
