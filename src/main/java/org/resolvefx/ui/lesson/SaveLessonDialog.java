@@ -76,16 +76,20 @@ public final class SaveLessonDialog {
     private final TableView<StepRow> steps = new TableView<>();
     private final TextArea stepEn = new TextArea();
     private final TextArea stepDe = new TextArea();
+    private final TextArea notesEn = new TextArea();
+    private final TextArea notesDe = new TextArea();
     private final Label preview = new Label();
     private final Label problems = new Label();
     private StepRow editing;
 
-    /** One step of the recording and the narration the lecturer gives it. */
+    /** One step of the recording, the narration the lecturer gives it and their notes for the presenter view. */
     public static final class StepRow {
         private final int step;
         private final TraceEvent event;
         private final StringProperty en;
         private final StringProperty de;
+        private final StringProperty notesEn = new SimpleStringProperty("");
+        private final StringProperty notesDe = new SimpleStringProperty("");
 
         StepRow(int step, TraceEvent event) {
             this.step = step;
@@ -106,9 +110,22 @@ public final class SaveLessonDialog {
             return de;
         }
 
+        /** The lecturer's notes for this step in English (shown only in the presenter view). */
+        public StringProperty notesEn() {
+            return notesEn;
+        }
+
+        public StringProperty notesDe() {
+            return notesDe;
+        }
+
         /** True when the lecturer changed the generated text in either language. */
         public boolean edited() {
             return !en.get().equals(event.narration().en()) || !de.get().equals(event.narration().de());
+        }
+
+        boolean hasNotes() {
+            return !notesEn.get().isBlank() || !notesDe.get().isBlank();
         }
     }
 
@@ -264,10 +281,29 @@ public final class SaveLessonDialog {
                 editing.de().set(n);
             }
         });
+        notesEn.setId("save-lesson-notes-en");
+        notesDe.setId("save-lesson-notes-de");
+        for (TextArea a : new TextArea[] {notesEn, notesDe}) {
+            a.setWrapText(true);
+            a.setPrefRowCount(2);
+            HBox.setHgrow(a, Priority.ALWAYS);
+            a.promptTextProperty().bind(I18n.text("lessons.save.notesPrompt"));
+        }
+        notesEn.textProperty().addListener((obs, o, n) -> {
+            if (editing != null) {
+                editing.notesEn().set(n);
+            }
+        });
+        notesDe.textProperty().addListener((obs, o, n) -> {
+            if (editing != null) {
+                editing.notesDe().set(n);
+            }
+        });
         preview.setId("save-lesson-preview");
         preview.setWrapText(true);
         preview.getStyleClass().add("lesson-section");
         HBox editors = new HBox(8, stepEn, stepDe);
+        HBox notesEditors = new HBox(8, notesEn, notesDe);
 
         problems.setId("save-lesson-problems");
         problems.getStyleClass().add("lesson-broken");
@@ -295,7 +331,8 @@ public final class SaveLessonDialog {
 
         Label stepsHeader = label("lessons.save.steps");
         stepsHeader.getStyleClass().add("lesson-section");
-        VBox box = new VBox(8, form, recording, stepsHeader, steps, preview, editors, problems, buttons);
+        VBox box = new VBox(8, form, recording, stepsHeader, steps, preview, editors, label("lessons.save.notes"),
+                notesEditors, problems, buttons);
         box.setPadding(new Insets(12));
         BorderPane pane = new BorderPane(box);
         pane.getStyleClass().addAll("lesson-browser", "save-lesson");
@@ -312,8 +349,11 @@ public final class SaveLessonDialog {
         editing = null;
         stepEn.setText(row == null ? "" : row.en().get());
         stepDe.setText(row == null ? "" : row.de().get());
-        stepEn.setDisable(row == null);
-        stepDe.setDisable(row == null);
+        notesEn.setText(row == null ? "" : row.notesEn().get());
+        notesDe.setText(row == null ? "" : row.notesDe().get());
+        for (TextArea a : new TextArea[] {stepEn, stepDe, notesEn, notesDe}) {
+            a.setDisable(row == null);
+        }
         editing = row;
         if (row != null) {
             preview.setText(I18n.get("lessons.save.preview", row.step(), trace.events().size(),
@@ -344,9 +384,12 @@ public final class SaveLessonDialog {
         }
         List<LessonWriter.StepAnnotation> annotations = new ArrayList<>();
         for (StepRow r : steps.getItems()) {
-            if (r.edited()) {
+            if (r.edited() || r.hasNotes()) {
+                // a step with notes needs its sentence written out too (the format wants text under every
+                // step heading): the generated one, where the lecturer kept it
                 annotations.add(new LessonWriter.StepAnnotation(r.step(),
-                        new Bilingual(r.en().get().strip(), r.de().get().strip()), Bilingual.EMPTY, null));
+                        new Bilingual(r.en().get().strip(), r.de().get().strip()),
+                        new Bilingual(r.notesEn().get().strip(), r.notesDe().get().strip()), null));
             }
         }
         String q = trace.question().toString() + " (" + trace.mode().name().toLowerCase(Locale.ROOT) + ")";

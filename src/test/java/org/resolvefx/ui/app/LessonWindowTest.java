@@ -384,10 +384,20 @@ class LessonWindowTest {
         robot.clickOn(en);
         robot.interact(() -> en.setText("Our own words: the client asks its resolver."));
         robot.interact(() -> de.setText("Unsere eigenen Worte: Der Client fragt seinen Resolver."));
+        // and notes for the presenter view at step 2, whose narration stays as generated
+        robot.interact(() -> d.selectStep(2));
+        TextArea notesEn = robot.from(root).lookup("#save-lesson-notes-en").queryAs(TextArea.class);
+        TextArea notesDe = robot.from(root).lookup("#save-lesson-notes-de").queryAs(TextArea.class);
+        robot.interact(() -> notesEn.setText("Ask the class who answers next."));
+        robot.interact(() -> notesDe.setText("Frage die Klasse, wer als N\u00e4chstes antwortet."));
+        robot.interact(() -> d.selectStep(1));
+        assertThat(en.getText()).isEqualTo("Our own words: the client asks its resolver.");
+        assertThat(notesEn.getText()).isEmpty();
         robot.interact(() -> robot.from(root).lookup("#save-lesson-id").queryAs(TextField.class)
                 .setText("my-recording"));
         assertThat(d.steps().get(0).edited()).isTrue();
         assertThat(d.steps().get(1).edited()).isFalse();
+        assertThat(d.steps().get(1).notesEn().get()).isEqualTo("Ask the class who answers next.");
 
         // a bad id is refused with a message, nothing written
         robot.interact(() -> robot.from(root).lookup("#save-lesson-id").queryAs(TextField.class).setText("Bad Id"));
@@ -412,8 +422,12 @@ class LessonWindowTest {
         assertThat(replay.events()).hasSameSizeAs(recorded.events());
         assertThat(narrationAt(robot, 1)).isEqualTo("Our own words: the client asks its resolver.");
         assertThat(narrationAt(robot, 2)).isEqualTo(recorded.events().get(1).narration().en());
+        // the notes reach the presenter view's supplier, in the interface language
+        assertThat(window.lessons().notesSupplier().apply(2)).isEqualTo("Ask the class who answers next.");
+        assertThat(window.lessons().notesSupplier().apply(1)).isEmpty();
         robot.interact(() -> window.setLanguage(I18n.GERMAN));
         assertThat(narrationAt(robot, 1)).isEqualTo("Unsere eigenen Worte: Der Client fragt seinen Resolver.");
+        assertThat(window.lessons().notesSupplier().apply(2)).isEqualTo("Frage die Klasse, wer als N\u00e4chstes antwortet.");
 
         // and as an archive
         robot.interact(() -> window.setLanguage(I18n.ENGLISH));
