@@ -53,12 +53,7 @@ public final class InspectorPane extends BorderPane {
         arrange(true);
         // wide panes put the tree beside grid and bytes; narrow ones (compare mode, small screens)
         // stack grid, tree and bytes so that the bit grid never has to squeeze its labels
-        widthProperty().addListener((obs, o, n) -> {
-            boolean wide = n.doubleValue() >= wideFromEm * fontSize();
-            if (wide != this.wide) {
-                arrange(wide);
-            }
-        });
+        widthProperty().addListener((obs, o, n) -> fitWidth(n.doubleValue()));
 
         VBox bottom = new VBox(2, details, explanation);
         bottom.getStyleClass().add("field-details-bar");
@@ -112,7 +107,18 @@ public final class InspectorPane extends BorderPane {
      */
     public void setWideLayoutFrom(double em) {
         wideFromEm = em;
-        boolean wide = getWidth() >= wideFromEm * fontSize();
+        fitWidth(getWidth());
+    }
+
+    /**
+     * Picks the arrangement for a width. Before its first layout the pane has no width yet: arranging then
+     * would build split panes (and at start-up their skins) only to replace them at the first layout.
+     */
+    private void fitWidth(double width) {
+        if (width <= 0) {
+            return;
+        }
+        boolean wide = width >= wideFromEm * fontSize();
         if (wide != this.wide) {
             arrange(wide);
         }
