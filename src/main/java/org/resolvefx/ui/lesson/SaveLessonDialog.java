@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -264,41 +265,13 @@ public final class SaveLessonDialog {
         VBox.setVgrow(steps, Priority.ALWAYS);
         steps.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> edit(n));
 
-        stepEn.setId("save-lesson-step-en");
-        stepDe.setId("save-lesson-step-de");
-        for (TextArea a : new TextArea[] {stepEn, stepDe}) {
-            a.setWrapText(true);
-            a.setPrefRowCount(3);
-            HBox.setHgrow(a, Priority.ALWAYS);
-        }
-        stepEn.textProperty().addListener((obs, o, n) -> {
-            if (editing != null) {
-                editing.en().set(n);
-            }
-        });
-        stepDe.textProperty().addListener((obs, o, n) -> {
-            if (editing != null) {
-                editing.de().set(n);
-            }
-        });
-        notesEn.setId("save-lesson-notes-en");
-        notesDe.setId("save-lesson-notes-de");
+        editor(stepEn, "save-lesson-step-en", 3, StepRow::en);
+        editor(stepDe, "save-lesson-step-de", 3, StepRow::de);
+        editor(notesEn, "save-lesson-notes-en", 2, StepRow::notesEn);
+        editor(notesDe, "save-lesson-notes-de", 2, StepRow::notesDe);
         for (TextArea a : new TextArea[] {notesEn, notesDe}) {
-            a.setWrapText(true);
-            a.setPrefRowCount(2);
-            HBox.setHgrow(a, Priority.ALWAYS);
             a.promptTextProperty().bind(I18n.text("lessons.save.notesPrompt"));
         }
-        notesEn.textProperty().addListener((obs, o, n) -> {
-            if (editing != null) {
-                editing.notesEn().set(n);
-            }
-        });
-        notesDe.textProperty().addListener((obs, o, n) -> {
-            if (editing != null) {
-                editing.notesDe().set(n);
-            }
-        });
         preview.setId("save-lesson-preview");
         preview.setWrapText(true);
         preview.getStyleClass().add("lesson-section");
@@ -365,6 +338,19 @@ public final class SaveLessonDialog {
         } else {
             preview.setText("");
         }
+    }
+
+    /** A text area that edits one text of the selected step. */
+    private void editor(TextArea area, String id, int rows, Function<StepRow, StringProperty> text) {
+        area.setId(id);
+        area.setWrapText(true);
+        area.setPrefRowCount(rows);
+        HBox.setHgrow(area, Priority.ALWAYS);
+        area.textProperty().addListener((obs, o, n) -> {
+            if (editing != null) {
+                text.apply(editing).set(n);
+            }
+        });
     }
 
     private static Label label(String key) {
