@@ -88,6 +88,14 @@ public final class WhatIfEditor extends BorderPane {
         getStylesheets().add(Objects.requireNonNull(WhatIfEditor.class.getResource(
                 "/org/resolvefx/ui/whatif/whatif.css")).toExternalForm());
         build();
+        // the fixed texts follow the language through their bindings; these depend on the zone and its state
+        title.textProperty().bind(I18n.text("whatif.title"));
+        apply.textProperty().bind(I18n.text("whatif.apply"));
+        discard.textProperty().bind(I18n.text("whatif.discard"));
+        reset.textProperty().bind(I18n.text("whatif.reset"));
+        goTo.textProperty().bind(I18n.text("whatif.goTo"));
+        addPane.textProperty().bind(I18n.text("whatif.add.title"));
+        delegatePane.textProperty().bind(I18n.text("whatif.delegate.title"));
         I18n.onLocaleChange(this, this::refreshTexts);
         editor.textArea().textProperty().addListener((obs, o, n) -> {
             if (!loading) {
@@ -373,15 +381,6 @@ public final class WhatIfEditor extends BorderPane {
     }
 
     private void refreshTexts() {
-        title.setText(I18n.get("whatif.title"));
-        apply.setText(I18n.get("whatif.apply"));
-        discard.setText(I18n.get("whatif.discard"));
-        reset.setText(I18n.get("whatif.reset"));
-        goTo.setText(I18n.get("whatif.goTo"));
-        addPane.setText(I18n.get("whatif.add.title"));
-        delegatePane.setText(I18n.get("whatif.delegate.title"));
-        addForm.refreshTexts();
-        delegateForm.refreshTexts();
         SandboxWorld w = world.get();
         if (w == null || zone == null) {
             return;
@@ -555,31 +554,33 @@ public final class WhatIfEditor extends BorderPane {
 
     // ------------------------------------------------------------------ forms
 
-    private static TextField field(String id) {
+    private static TextField field(String id, String promptKey) {
         TextField f = new TextField();
         f.setId(id);
         f.getStyleClass().add("whatif-field");
+        f.promptTextProperty().bind(I18n.text(promptKey));
         return f;
     }
 
-    private static Label label(String id) {
+    private static Label label(String id, String textKey) {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("whatif-form-label");
         l.setMinWidth(Region.USE_PREF_SIZE);
+        l.textProperty().bind(I18n.text(textKey));
         return l;
     }
 
     /** Owner, TTL, type, data: one master-file line. */
     private final class AddRecordForm extends VBox {
-        private final Label ownerLabel = label("whatif-add-owner-label");
-        private final TextField owner = field("whatif-add-owner");
-        private final Label ttlLabel = label("whatif-add-ttl-label");
-        private final TextField ttl = field("whatif-add-ttl");
-        private final Label typeLabel = label("whatif-add-type-label");
+        private final Label ownerLabel = label("whatif-add-owner-label", "whatif.add.owner");
+        private final TextField owner = field("whatif-add-owner", "whatif.add.ownerPrompt");
+        private final Label ttlLabel = label("whatif-add-ttl-label", "whatif.add.ttl");
+        private final TextField ttl = new TextField();
+        private final Label typeLabel = label("whatif-add-type-label", "whatif.add.type");
         private final ComboBox<String> type = new ComboBox<>();
-        private final Label dataLabel = label("whatif-add-data-label");
-        private final TextField data = field("whatif-add-data");
+        private final Label dataLabel = label("whatif-add-data-label", "whatif.add.data");
+        private final TextField data = field("whatif-add-data", "whatif.add.dataPrompt");
         private final Label message = new Label();
         private final Button add = new Button();
 
@@ -588,6 +589,10 @@ public final class WhatIfEditor extends BorderPane {
             type.getItems().setAll("A", "AAAA", "CNAME", "MX", "NS", "TXT", "DNAME", "SRV");
             type.setValue("A");
             type.setId("whatif-add-type");
+            ttl.setId("whatif-add-ttl");
+            ttl.getStyleClass().add("whatif-field");
+            // a number, the same in every language
+            ttl.setPromptText("3600");
             ttl.setPrefColumnCount(6);
             GridPane grid = new GridPane();
             grid.getStyleClass().add("whatif-grid");
@@ -601,6 +606,7 @@ public final class WhatIfEditor extends BorderPane {
             message.setWrapText(true);
             message.setId("whatif-add-message");
             add.setId("whatif-add");
+            add.textProperty().bind(I18n.text("whatif.add.button"));
             add.setOnAction(e -> submit());
             getChildren().setAll(grid, add, message);
         }
@@ -615,26 +621,16 @@ public final class WhatIfEditor extends BorderPane {
             addRecordLine(owner.getText(), ttl.getText(), type.getValue(), data.getText());
         }
 
-        void refreshTexts() {
-            ownerLabel.setText(I18n.get("whatif.add.owner"));
-            owner.setPromptText(I18n.get("whatif.add.ownerPrompt"));
-            ttlLabel.setText(I18n.get("whatif.add.ttl"));
-            ttl.setPromptText("3600");
-            typeLabel.setText(I18n.get("whatif.add.type"));
-            dataLabel.setText(I18n.get("whatif.add.data"));
-            data.setPromptText(I18n.get("whatif.add.dataPrompt"));
-            add.setText(I18n.get("whatif.add.button"));
-        }
     }
 
     /** Child label, name server, glue: an NS line and its glue. */
     private final class DelegateForm extends VBox {
-        private final Label childLabel = label("whatif-delegate-child-label");
-        private final TextField child = field("whatif-delegate-child");
-        private final Label nsLabel = label("whatif-delegate-ns-label");
-        private final TextField ns = field("whatif-delegate-ns");
-        private final Label glueLabel = label("whatif-delegate-glue-label");
-        private final TextField glue = field("whatif-delegate-glue");
+        private final Label childLabel = label("whatif-delegate-child-label", "whatif.delegate.child");
+        private final TextField child = field("whatif-delegate-child", "whatif.delegate.childPrompt");
+        private final Label nsLabel = label("whatif-delegate-ns-label", "whatif.delegate.ns");
+        private final TextField ns = field("whatif-delegate-ns", "whatif.delegate.nsPrompt");
+        private final Label glueLabel = label("whatif-delegate-glue-label", "whatif.delegate.glue");
+        private final TextField glue = field("whatif-delegate-glue", "whatif.delegate.gluePrompt");
         private final Label note = new Label();
         private final Label message = new Label();
         private final Button add = new Button();
@@ -650,11 +646,13 @@ public final class WhatIfEditor extends BorderPane {
             GridPane.setHgrow(ns, Priority.ALWAYS);
             GridPane.setHgrow(glue, Priority.ALWAYS);
             note.getStyleClass().add("whatif-form-note");
+            note.textProperty().bind(I18n.text("whatif.delegate.note"));
             note.setWrapText(true);
             message.getStyleClass().add("whatif-form-message");
             message.setWrapText(true);
             message.setId("whatif-delegate-message");
             add.setId("whatif-delegate");
+            add.textProperty().bind(I18n.text("whatif.delegate.button"));
             add.setOnAction(e -> submit());
             getChildren().setAll(grid, add, message, note);
         }
@@ -669,15 +667,5 @@ public final class WhatIfEditor extends BorderPane {
             addDelegationLines(child.getText(), ns.getText(), glue.getText());
         }
 
-        void refreshTexts() {
-            childLabel.setText(I18n.get("whatif.delegate.child"));
-            child.setPromptText(I18n.get("whatif.delegate.childPrompt"));
-            nsLabel.setText(I18n.get("whatif.delegate.ns"));
-            ns.setPromptText(I18n.get("whatif.delegate.nsPrompt"));
-            glueLabel.setText(I18n.get("whatif.delegate.glue"));
-            glue.setPromptText(I18n.get("whatif.delegate.gluePrompt"));
-            note.setText(I18n.get("whatif.delegate.note"));
-            add.setText(I18n.get("whatif.delegate.button"));
-        }
     }
 }

@@ -124,6 +124,14 @@ class WhatIfEditorTest {
         robot.write(" x");
         robot.interact(() -> I18n.setLocale(Locale.GERMAN));
         assertThat(editor.statusText()).startsWith("Zeile " + lines + ", Spalte ");
+        // the fixed texts follow too: a button, a form's label and its field's prompt
+        java.util.ResourceBundle de = I18n.bundle(Locale.GERMAN);
+        assertThat(robot.lookup("#whatif-apply").queryAs(javafx.scene.control.Labeled.class).getText())
+                .isEqualTo(de.getString("whatif.apply"));
+        assertThat(robot.lookup("#whatif-add-owner-label").queryAs(javafx.scene.control.Labeled.class).getText())
+                .isEqualTo(de.getString("whatif.add.owner"));
+        assertThat(robot.lookup("#whatif-delegate-child").queryAs(javafx.scene.control.TextField.class)
+                .getPromptText()).isEqualTo(de.getString("whatif.delegate.childPrompt"));
     }
 
     @Test
