@@ -254,12 +254,7 @@ public final class PredictPanel extends VBox {
             return false;
         }
         if (!revealed) {
-            if (style.get() == PredictStyle.CLASS) {
-                reveal();
-            } else {
-                status = I18n.get("predict.answerFirst", current.choices().size());
-                render();
-            }
+            revealOrAskForAnAnswer();
             return false;
         }
         return !advance();
@@ -287,18 +282,23 @@ public final class PredictPanel extends VBox {
         render();
     }
 
+    /** Moving on from an unrevealed question: class mode reveals it, self-study asks for an answer first. */
+    private void revealOrAskForAnAnswer() {
+        if (style.get() == PredictStyle.CLASS) {
+            reveal();
+        } else {
+            status = I18n.get("predict.answerFirst", current.choices().size());
+            render();
+        }
+    }
+
     /** Enter or the card's main button: reveal (class mode), then the next question, then the step. */
     public void proceed() {
         if (current == null) {
             return;
         }
         if (!revealed) {
-            if (style.get() == PredictStyle.CLASS) {
-                reveal();
-            } else {
-                status = I18n.get("predict.answerFirst", current.choices().size());
-                render();
-            }
+            revealOrAskForAnAnswer();
             return;
         }
         if (!advance()) {
