@@ -120,6 +120,7 @@ public final class FrameDiagnostics {
 
     static final class Probe {
         final TraceWorkspace ws;
+        final javafx.scene.Node inspector;
         final boolean verbose;
         volatile boolean armed;
         volatile boolean inPulse;
@@ -133,6 +134,9 @@ public final class FrameDiagnostics {
 
         Probe(TraceWorkspace ws, boolean verbose) {
             this.ws = ws;
+            // taken once: TraceWorkspace.inspector() brings the inspector up to date, which asked for during
+            // a pulse would pull its work (normally one frame after the step) into the step being measured
+            this.inspector = ws.inspector();
             this.verbose = verbose;
         }
 
@@ -202,7 +206,7 @@ public final class FrameDiagnostics {
             out.append("  sizes: center ").append(size(ws.getCenter())).append(" bottom ").append(size(ws.getBottom()))
                     .append(" narration ").append(size(ws.narration())).append(" player ").append(size(ws.player()))
                     .append(" tree ").append(size(ws.tree())).append(" sequence ").append(size(ws.sequence()))
-                    .append(" inspector ").append(size(ws.inspector())).append(" cache ").append(size(ws.cache()))
+                    .append(" inspector ").append(size(inspector)).append(" cache ").append(size(ws.cache()))
                     .append('\n');
             out.append("  css flags: ").append(fmt(css)).append('\n');
             reapplied.stream().limit(verbose ? 200 : 12).forEach(s -> out.append("  reapply ").append(s).append('\n'));
@@ -226,7 +230,7 @@ public final class FrameDiagnostics {
                 if (p == ws.flow()) {
                     return "flow";
                 }
-                if (p == ws.inspector()) {
+                if (p == inspector) {
                     return "inspector";
                 }
                 if (p == ws.cache()) {
